@@ -1,0 +1,43 @@
+package org.parley.infrastructure.config;
+
+/**
+ * Every configuration key Parley reads through MicroProfile Config, with its default. README.md
+ * lists the same keys (a unit test keeps the two in step). Each key can also be given as an
+ * environment variable in MicroProfile's form: upper case, non-alphanumerics as underscores ({@code
+ * parley.mongodb.uri} -> {@code PARLEY_MONGODB_URI}), or as a {@code -D} system property, which
+ * wins.
+ */
+public final class ConfigKeys {
+
+  /** The MongoDB connection string; when absent, Parley starts its embedded development store. */
+  public static final String MONGODB_URI = "parley.mongodb.uri";
+
+  /** The conventional environment variable for {@link #MONGODB_URI}, accepted as an alias. */
+  public static final String MONGODB_URI_ENV_ALIAS = "MONGODB_URI";
+
+  public static final String MONGODB_DATABASE = "parley.mongodb.database";
+  public static final String MONGODB_DATABASE_DEFAULT = "parley";
+
+  /** Interface the embedded store listens on; loopback only unless deliberately changed. */
+  public static final String EMBEDDED_HOST = "parley.mongodb.embedded.host";
+
+  public static final String EMBEDDED_HOST_DEFAULT = "127.0.0.1";
+
+  /** Port of the embedded store; 0 picks a free port (the WARN line at start names it). */
+  public static final String EMBEDDED_PORT = "parley.mongodb.embedded.port";
+
+  public static final String EMBEDDED_PORT_DEFAULT = "0";
+
+  /**
+   * H2 file of the embedded store; default: {@code parley/parley-store.mv} in the server's data
+   * dir.
+   */
+  public static final String EMBEDDED_FILE = "parley.mongodb.embedded.file";
+
+  /** How long the readiness probe waits for the store's answer to a ping, in milliseconds. */
+  public static final String HEALTH_STORE_TIMEOUT_MS = "parley.health.store-timeout-ms";
+
+  public static final String HEALTH_STORE_TIMEOUT_MS_DEFAULT = "2000";
+
+  private ConfigKeys() {}
+}

@@ -1,0 +1,30 @@
+package org.parley.interfaces.rest;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/**
+ * An RFC 9457 problem detail, the body of every error Parley answers. {@code type} is stable and
+ * names the kind of problem; {@code field} names the input that was wrong, when one was.
+ */
+public record Problem(URI type, String title, int status, String detail, String field) {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+  public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+
+  private static final String TYPE_BASE = "https://parley.org/problems/";
+
+  public static Problem of(String type, Response.StatusType status, String detail, String field) {
+    return new Problem(
+        URI.create(TYPE_BASE + type),
+        status.getReasonPhrase(),
+        status.getStatusCode(),
+        detail,
+        field);
+  }
+
+  public Response toResponse() {
+    return Response.status(status).type(PROBLEM_JSON).entity(this).build();
+  }
+}

@@ -1,0 +1,26 @@
+package org.parley.it;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Starts the test document store before any test class (and so before Arquillian boots WildFly),
+ * and stops it after the last. Only where failsafe configured a store port: unit tests start
+ * nothing.
+ */
+public class TestStoreSessionListener implements LauncherSessionListener {
+
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    if (TestEnvironment.isIntegrationTest()) {
+      TestDocumentStore.start();
+    }
+  }
+
+  @Override
+  public void launcherSessionClosed(LauncherSession session) {
+    if (TestEnvironment.isIntegrationTest()) {
+      TestDocumentStore.stop();
+    }
+  }
+}
