@@ -101,6 +101,11 @@ public class MongoDocumentStore {
     return Path.of(dataDir, "parley", "parley-store.mv");
   }
 
+  /** Whether this is the embedded development store rather than a configured MongoDB. */
+  public boolean isEmbedded() {
+    return embedded != null;
+  }
+
   /** The database all of Parley's collections live in. */
   public MongoDatabase database() {
     return database;

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.parley.infrastructure.config.ConfigKeys;
 
@@ -25,18 +26,15 @@ public class MongoReadinessCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
+    HealthCheckResponseBuilder response =
+        HealthCheckResponse.named(NAME)
+            .withData("database", store.database().getName())
+            .withData("store", store.isEmbedded() ? "embedded-development" : "mongodb");
     try {
       store.ping(timeoutMillis);
-      return HealthCheckResponse.named(NAME)
-          .up()
-          .withData("database", store.database().getName())
-          .build();
+      return response.up().build();
     } catch (RuntimeException e) {
-      return HealthCheckResponse.named(NAME)
-          .down()
-          .withData("database", store.database().getName())
-          .withData("error", e.getClass().getSimpleName())
-          .build();
+      return response.down().withData("error", e.getClass().getSimpleName()).build();
     }
   }
 }
