@@ -1,5 +1,8 @@
 package org.parley.it;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
@@ -12,6 +15,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 public final class TestDocumentStore {
 
   private static MongoServer server;
+  private static MongoClient client;
 
   private TestDocumentStore() {}
 
@@ -32,5 +36,13 @@ public final class TestDocumentStore {
 
   public static String connectionString() {
     return "mongodb://127.0.0.1:" + TestEnvironment.storePort();
+  }
+
+  /** Parley's database as the store holds it, for asserting what was really written. */
+  public static synchronized MongoDatabase database() {
+    if (client == null) {
+      client = MongoClients.create(connectionString());
+    }
+    return client.getDatabase("parley");
   }
 }

@@ -39,5 +39,15 @@ public final class ConfigKeys {
 
   public static final String HEALTH_STORE_TIMEOUT_MS_DEFAULT = "2000";
 
+  /** The longest text the DataAPI stores as one message, in characters. */
+  public static final String DATA_MAX_TEXT_LENGTH = "parley.data.max-text-length";
+
+  public static final String DATA_MAX_TEXT_LENGTH_DEFAULT = "4096";
+
+  /** How long an unconsented dialog is kept, as an ISO-8601 duration; then the purge deletes it. */
+  public static final String RETENTION_UNCONSENTED = "parley.retention.unconsented";
+
+  public static final String RETENTION_UNCONSENTED_DEFAULT = "P30D";
+
   private ConfigKeys() {}
 }

@@ -1,14 +1,24 @@
 package org.parley.interfaces.rest;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An RFC 9457 problem detail, the body of every error Parley answers. {@code type} is stable and
  * names the kind of problem; {@code field} names the input that was wrong, when one was.
  */
-public record Problem(URI type, String title, int status, String detail, String field) {
+@Schema(name = "Problem", description = "RFC 9457 problem details")
+@JsonbPropertyOrder({"type", "title", "status", "detail", "field"})
+public record Problem(
+    @Schema(example = "https://parley.org/problems/invalid-input") URI type,
+    @Schema(example = "Bad Request") String title,
+    @Schema(example = "400") int status,
+    @Schema(example = "text must be a non-blank string") String detail,
+    @Schema(example = "text", description = "the input that was wrong, when one was")
+        String field) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
   public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);

@@ -22,7 +22,19 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     Response.ResponseBuilder answer =
         Response.fromResponse(original)
             .type(Problem.PROBLEM_JSON)
-            .entity(Problem.of(type, status, status.getReasonPhrase(), null));
+            .entity(Problem.of(type, status, detail(status), null));
     return answer.build();
+  }
+
+  private static String detail(Response.StatusType status) {
+    return switch (status.getStatusCode()) {
+      case 401 -> "Credentials are required";
+      case 403 -> "The user lacks the role this operation needs";
+      case 404 -> "No resource at this path";
+      case 405 -> "This method is not allowed here";
+      case 406 -> "Parley cannot answer in an accepted media type";
+      case 415 -> "The body must be application/json";
+      default -> status.getReasonPhrase();
+    };
   }
 }

@@ -1,0 +1,2 @@
+/** The use cases' implementations: business decisions, delegating storage to domain ports. */
+package org.parley.application.internal;

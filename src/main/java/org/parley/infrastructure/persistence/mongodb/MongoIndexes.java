@@ -1,0 +1,58 @@
+package org.parley.infrastructure.persistence.mongodb;
+
+import static com.mongodb.client.model.Indexes.ascending;
+import static com.mongodb.client.model.Indexes.compoundIndex;
+import static com.mongodb.client.model.Indexes.descending;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.logging.Logger;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The indexes every query needs, created at deployment (creating an existing index is a no-op).
+ * Each DataAPI listing is an equality prefix (consent, then customer and/or language) followed by
+ * the sort (updatedAt desc, _id), so each filter combination has its own index and no request
+ * scans.
+ */
+@ApplicationScoped
+public class MongoIndexes {
+
+  private static final Logger LOG = Logger.getLogger(MongoIndexes.class.getName());
+  private static final Bson NEWEST_FIRST = compoundIndex(descending("updatedAt"), ascending("_id"));
+
+  @Inject MongoDocumentStore store;
+
+  void create(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    MongoCollection<Document> dialogs = store.database().getCollection(MongoDialogStore.DIALOGS);
+    dialogs.createIndexes(
+        List.of(
+            index("consent_updated", ascending("consent"), NEWEST_FIRST),
+            index("consent_language_updated", ascending("consent", "language"), NEWEST_FIRST),
+            index("consent_customer_updated", ascending("consent", "customerId"), NEWEST_FIRST),
+            index(
+                "consent_customer_language_updated",
+                ascending("consent", "customerId", "language"),
+                NEWEST_FIRST),
+            index("customer", ascending("customerId")),
+            index("consent_created", ascending("consent", "createdAt"))));
+    MongoCollection<Document> messages = store.database().getCollection(MongoDialogStore.MESSAGES);
+    messages.createIndexes(
+        List.of(
+            new IndexModel(
+                ascending("dialogId", "seq"), new IndexOptions().name("dialog_seq").unique(true)),
+            index("customer", ascending("customerId"))));
+    LOG.info("Indexes of dialogs and messages are in place");
+  }
+
+  private static IndexModel index(String name, Bson... keys) {
+    return new IndexModel(compoundIndex(keys), new IndexOptions().name(name));
+  }
+}

@@ -1,0 +1,69 @@
+package org.parley.interfaces.rest;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.parley.application.InvalidInputException;
+import org.parley.application.UnknownDialogException;
+import org.parley.domain.model.dialog.DialogOwnedByAnotherCustomerException;
+
+/** The problem+json answer to each refusal the use cases and the edges declare. */
+public final class ProblemMappers {
+
+  private ProblemMappers() {}
+
+  @Provider
+  public static class InvalidInput implements ExceptionMapper<InvalidInputException> {
+    @Override
+    public Response toResponse(InvalidInputException e) {
+      return Problem.of("invalid-input", Response.Status.BAD_REQUEST, e.getMessage(), e.field())
+          .toResponse();
+    }
+  }
+
+  @Provider
+  public static class RequestBody implements ExceptionMapper<RequestBodyException> {
+    @Override
+    public Response toResponse(RequestBodyException e) {
+      return e.problem().toResponse();
+    }
+  }
+
+  @Provider
+  public static class UnknownDialog implements ExceptionMapper<UnknownDialogException> {
+    @Override
+    public Response toResponse(UnknownDialogException e) {
+      return Problem.of("dialog-not-found", Response.Status.NOT_FOUND, e.getMessage(), "dialogId")
+          .toResponse();
+    }
+  }
+
+  @Provider
+  public static class DialogOwned
+      implements ExceptionMapper<DialogOwnedByAnotherCustomerException> {
+    @Override
+    public Response toResponse(DialogOwnedByAnotherCustomerException e) {
+      return Problem.of("dialog-id-taken", Response.Status.CONFLICT, e.getMessage(), "dialogId")
+          .toResponse();
+    }
+  }
+
+  /** Anything unforeseen: logged with its stack trace here, answered without one. */
+  @Provider
+  public static class Unexpected implements ExceptionMapper<RuntimeException> {
+    private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
+
+    @Override
+    public Response toResponse(RuntimeException e) {
+      LOG.log(Level.SEVERE, "Unexpected failure answering a request", e);
+      return Problem.of(
+              "internal-error",
+              Response.Status.INTERNAL_SERVER_ERROR,
+              "Parley could not complete the request; it has been logged",
+              null)
+          .toResponse();
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package org.parley.it;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.mongodb.client.MongoCollection;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.application.DialogService;
+import org.parley.infrastructure.persistence.mongodb.MongoDocumentStore;
+
+/**
+ * Runs inside the WAR: the purge the hourly schedule runs removes exactly the unconsented dialogs
+ * past the retention period (30 days by default), with their messages, and nothing else.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DialogPurgeIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    return TestEnvironment.war();
+  }
+
+  @Inject DialogService dialogService;
+  @Inject MongoDocumentStore store;
+
+  @Test
+  void thePurgeRemovesExactlyTheExpiredUnconsentedDialogs() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Instant now = Instant.now();
+    String expired = dialog(run + "-expired", false, now.minus(Duration.ofDays(31)));
+    String expiredToo = dialog(run + "-expired-2", false, now.minus(Duration.ofDays(400)));
+    String keptConsented = dialog(run + "-old-consented", true, now.minus(Duration.ofDays(90)));
+    String keptYoung = dialog(run + "-young", false, now.minus(Duration.ofDays(29)));
+
+    long purged = dialogService.purgeExpiredUnconsented();
+
+    assertEquals(2, purged);
+    List<String> all = List.of(expired, expiredToo, keptConsented, keptYoung);
+    assertEquals(
+        List.of(keptConsented, keptYoung),
+        dialogs()
+            .find(in("_id", all))
+            .map(d -> d.getString("_id"))
+            .into(new java.util.ArrayList<>())
+            .stream()
+            .sorted()
+            .toList());
+    assertEquals(0, messages().countDocuments(eq("dialogId", expired)));
+    assertEquals(0, messages().countDocuments(eq("dialogId", expiredToo)));
+    assertEquals(2, messages().countDocuments(eq("dialogId", keptConsented)));
+    assertEquals(2, messages().countDocuments(eq("dialogId", keptYoung)));
+    assertEquals(0, dialogService.purgeExpiredUnconsented(), "nothing left to purge");
+  }
+
+  private String dialog(String id, boolean consent, Instant created) {
+    Date at = Date.from(created);
+    dialogs()
+        .insertOne(
+            new Document("_id", id)
+                .append("customerId", "purge-customer")
+                .append("channel", "data-api")
+                .append("language", "EN")
+                .append("consent", consent)
+                .append("status", "OPEN")
+                .append("createdAt", at)
+                .append("updatedAt", at)
+                .append("messageCount", 2L)
+                .append("lastSeq", 2L));
+    for (long seq = 1; seq <= 2; seq++) {
+      messages()
+          .insertOne(
+              new Document("_id", id + "/" + seq)
+                  .append("dialogId", id)
+                  .append("customerId", "purge-customer")
+                  .append("seq", seq)
+                  .append("text", "message " + seq)
+                  .append("createdAt", at));
+    }
+    return id;
+  }
+
+  private MongoCollection<Document> dialogs() {
+    return store.database().getCollection("dialogs");
+  }
+
+  private MongoCollection<Document> messages() {
+    return store.database().getCollection("messages");
+  }
+}
