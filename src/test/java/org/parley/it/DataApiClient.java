@@ -8,12 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** Calls the DataAPI as one of the development users (README.md, "Users and roles"). */
+/** Calls Parley's REST API as one of the development users (README.md, "Users and roles"). */
 public final class DataApiClient {
 
   public static final DataApiClient WRITER = new DataApiClient("writer");
   public static final DataApiClient READER = new DataApiClient("reader");
   public static final DataApiClient ADMIN = new DataApiClient("data-admin");
+  public static final DataApiClient OPERATOR = new DataApiClient("operator");
+  public static final DataApiClient CONSOLE_ADMIN = new DataApiClient("admin");
   public static final DataApiClient ANONYMOUS = new DataApiClient(null, null);
 
   private final String authorization;

@@ -49,5 +49,29 @@ public final class ConfigKeys {
 
   public static final String RETENTION_UNCONSENTED_DEFAULT = "P30D";
 
+  /** Which NLU engine understands messages: {@code embedded} (trained from the plugins). */
+  public static final String NLU_ENGINE = "parley.nlu.engine";
+
+  public static final String NLU_ENGINE_DEFAULT = "embedded";
+
+  /** Below this confidence the intent is {@code fallback}. */
+  public static final String NLU_MIN_CONFIDENCE = "parley.nlu.min-confidence";
+
+  public static final String NLU_MIN_CONFIDENCE_DEFAULT = "0.25";
+
+  /**
+   * The languages Parley detects (ISO 639-1, comma-separated); others map to the closest of them.
+   */
+  public static final String NLU_LANGUAGES = "parley.nlu.languages";
+
+  public static final String NLU_LANGUAGES_DEFAULT = "EN,DE,FR,ES,IT";
+
+  /**
+   * The language of messages too short to tell (one or two words) when the platform gives no hint.
+   */
+  public static final String NLU_DEFAULT_LANGUAGE = "parley.nlu.default-language";
+
+  public static final String NLU_DEFAULT_LANGUAGE_DEFAULT = "EN";
+
   private ConfigKeys() {}
 }

@@ -1,0 +1,98 @@
+package org.parley.plugin.internal;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.parley.nlu.api.TrainingSet;
+import org.parley.plugin.api.InvalidDescriptorException;
+import org.parley.plugin.api.Plugin;
+import org.parley.plugin.api.PluginDescriptor;
+import org.parley.plugin.api.PluginDescriptor.Route;
+
+/**
+ * The enabled plugins, found as CDI beans, each connected once at deployment with its credentials.
+ * A broken descriptor, or two plugins with one name or one intent, stops the deployment with a
+ * message naming the file.
+ */
+@ApplicationScoped
+public class PluginRegistry {
+
+  private static final Logger LOG = Logger.getLogger(PluginRegistry.class.getName());
+
+  @Inject @Any Instance<Plugin> candidates;
+  @Inject Config config;
+
+  private final Map<String, Plugin> enabled = new TreeMap<>();
+  private TrainingSet training;
+
+  @PostConstruct
+  void connect() {
+    for (Plugin plugin : candidates) {
+      PluginDescriptor descriptor = plugin.descriptor();
+      String name = descriptor.name();
+      boolean on =
+          config
+              .getOptionalValue("parley.plugins." + name + ".enabled", Boolean.class)
+              .orElse(true);
+      if (!on) {
+        LOG.log(Level.INFO, "Plugin {0} is disabled by configuration", name);
+        continue;
+      }
+      if (enabled.containsKey(name)) {
+        throw new InvalidDescriptorException(
+            "plugins/" + name + "/plugin.yaml", "two plugins are named " + name);
+      }
+      plugin.connect(new ConfigPluginContext(config, descriptor));
+      enabled.put(name, plugin);
+      LOG.log(Level.INFO, "Plugin {0} {1} connected", new Object[] {name, descriptor.version()});
+    }
+    training = TrainingSets.of(descriptors());
+  }
+
+  @PreDestroy
+  void close() {
+    enabled.values().forEach(Plugin::close);
+  }
+
+  public List<Plugin> plugins() {
+    return List.copyOf(enabled.values());
+  }
+
+  public List<PluginDescriptor> descriptors() {
+    return enabled.values().stream().map(Plugin::descriptor).toList();
+  }
+
+  public Optional<Plugin> plugin(String name) {
+    return Optional.ofNullable(enabled.get(name));
+  }
+
+  /** What the NLU learns from: the enabled plugins' intents and entities. */
+  public TrainingSet trainingSet() {
+    return training;
+  }
+
+  /** The plugin and route an intent triggers, if an enabled plugin declares it. */
+  public Optional<Routed> routeFor(String intent) {
+    List<Routed> routes = new ArrayList<>();
+    for (Plugin plugin : enabled.values()) {
+      plugin.descriptor().routes().stream()
+          .filter(route -> intent.equals(route.intent()))
+          .forEach(route -> routes.add(new Routed(plugin, route)));
+    }
+    return routes.stream().findFirst();
+  }
+
+  /** A route of an enabled plugin. */
+  public record Routed(Plugin plugin, Route route) {}
+}
