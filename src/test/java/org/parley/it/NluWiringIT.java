@@ -1,10 +1,9 @@
 package org.parley.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
-import java.util.Set;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -33,15 +32,13 @@ class NluWiringIT {
   }
 
   @Test
-  void intentsOfPluginsWithoutABeanAreNotLearned() {
-    NluResult result = nlu.parse("stop the build of parley-web", NluContext.none());
+  void intentsAndEntitiesOfTheJenkinsPluginAreLearned() {
+    NluResult result = nlu.parse("build parley-web on the dev branch", NluContext.none());
 
-    assertTrue(
-        Set.of("greet", "help", "thanks", "goodbye", "quote", "fallback").contains(result.intent()),
-        result.toString());
-    assertTrue(
-        result.alternatives().stream().noneMatch(a -> a.intent().startsWith("jenkins")),
-        result.toString());
+    assertEquals("jenkins.build", result.intent(), result.toString());
+    assertEquals(
+        List.of("job=parley-web", "branch=develop"),
+        result.entities().stream().map(e -> e.type() + "=" + e.value()).toList());
   }
 
   @Test

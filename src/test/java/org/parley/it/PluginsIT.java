@@ -12,6 +12,7 @@ import static org.parley.it.DataApiIT.assertProblem;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -40,10 +41,14 @@ class PluginsIT {
     assertEquals(200, response.statusCode(), response.body());
     JsonArray plugins = array(response);
     assertEquals(
-        List.of("quotes", "smalltalk"),
-        plugins.stream().map(p -> p.asJsonObject().getString("name")).toList(),
-        "the plugins that have a bean; jenkins ships a descriptor but no bean yet");
-    JsonObject quotes = plugins.getJsonObject(0);
+        List.of("jenkins", "quotes", "smalltalk"),
+        plugins.stream().map(p -> p.asJsonObject().getString("name")).toList());
+    assertEquals(
+        List.of("jenkins.url", "jenkins.user", "jenkins.api-token"),
+        plugins.getJsonObject(0).getJsonArray("credentials").getValuesAs(JsonString::getString),
+        "names only");
+    assertFalse(response.body().contains(FakeJenkins.TOKEN), "no credential value is shown");
+    JsonObject quotes = plugins.getJsonObject(1);
     assertEquals("1.0.0", quotes.getString("version"));
     assertEquals("Parley developers", quotes.getString("author"));
     assertEquals("SUCCESS", quotes.getJsonObject("health").getString("status"));
@@ -89,7 +94,7 @@ class PluginsIT {
             .getString("text");
     assertTrue(help.contains("Tells a random quote (quotes)"), help);
     assertTrue(help.contains("Says hello (smalltalk)"), help);
-    assertFalse(help.contains("jenkins"), "not an enabled plugin: " + help);
+    assertTrue(help.contains("Builds a job, optionally on a branch (jenkins)"), help);
     assertFalse(help.contains("did not understand"), "the fallback is not an offer: " + help);
 
     JsonObject fallback =
@@ -104,8 +109,6 @@ class PluginsIT {
   void unknownPluginsActionsAndAttributesAreRefusedByName() {
     assertProblem(
         OPERATOR.post("/plugins/weather/forecast", "{}", null), 404, "plugin-not-found", "plugin");
-    assertProblem(
-        OPERATOR.post("/plugins/jenkins/build", "{}", null), 404, "plugin-not-found", "plugin");
     assertProblem(
         OPERATOR.post("/plugins/quotes/poem", "{}", null), 404, "action-not-found", "action");
     assertProblem(

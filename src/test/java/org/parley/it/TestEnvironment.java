@@ -19,6 +19,10 @@ public final class TestEnvironment {
     return System.getProperty(STORE_PORT) != null;
   }
 
+  static int jenkinsPort() {
+    return Integer.parseInt(required("parley.it.jenkins.port"));
+  }
+
   static int storePort() {
     return Integer.parseInt(required(STORE_PORT));
   }

@@ -1,5 +1,7 @@
 package org.parley.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -14,12 +16,18 @@ public class TestStoreSessionListener implements LauncherSessionListener {
   public void launcherSessionOpened(LauncherSession session) {
     if (TestEnvironment.isIntegrationTest()) {
       TestDocumentStore.start();
+      try {
+        FakeJenkins.start(TestEnvironment.jenkinsPort());
+      } catch (IOException e) {
+        throw new UncheckedIOException("The fake Jenkins cannot start", e);
+      }
     }
   }
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
     if (TestEnvironment.isIntegrationTest()) {
+      FakeJenkins.stop();
       TestDocumentStore.stop();
     }
   }
