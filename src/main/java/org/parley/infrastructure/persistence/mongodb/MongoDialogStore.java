@@ -147,12 +147,14 @@ public class MongoDialogStore implements DialogStore {
         dialogs()
             .deleteOne(and(eq("_id", dialogId), eq("customerId", customerId)))
             .getDeletedCount();
+    pending().deleteOne(and(eq("_id", dialogId), eq("customerId", customerId)));
     return messages + dialogs > 0;
   }
 
   @Override
   public long eraseCustomer(String customerId) {
     messages().deleteMany(eq("customerId", customerId));
+    pending().deleteMany(eq("customerId", customerId));
     return dialogs().deleteMany(eq("customerId", customerId)).getDeletedCount();
   }
 
@@ -209,6 +211,7 @@ public class MongoDialogStore implements DialogStore {
       // one at a time, and only while still unconsented: a "yes" that arrives meanwhile wins
       if (dialogs().findOneAndDelete(and(eq("_id", dialogId), eq("consent", false))) != null) {
         messages().deleteMany(eq("dialogId", dialogId));
+        pending().deleteOne(eq("_id", dialogId));
         purged++;
       }
     }
@@ -217,6 +220,11 @@ public class MongoDialogStore implements DialogStore {
 
   private MongoCollection<Document> dialogs() {
     return store.database().getCollection(DIALOGS);
+  }
+
+  /** What a plugin is waiting for in a dialog: user data too (see MongoPendingActionStore). */
+  private MongoCollection<Document> pending() {
+    return store.database().getCollection(MongoPendingActionStore.PENDING);
   }
 
   private MongoCollection<Document> messages() {

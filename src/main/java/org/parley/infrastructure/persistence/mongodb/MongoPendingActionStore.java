@@ -1,0 +1,70 @@
+package org.parley.infrastructure.persistence.mongodb;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.ReplaceOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.parley.plugin.internal.PendingAction;
+import org.parley.plugin.internal.PendingActionStore;
+
+/**
+ * Pending actions in {@code pending_actions}, one document per dialog ({@code _id} = dialogId).
+ * They hold what the user said, so erasing or purging a dialog deletes its pending action too.
+ */
+@ApplicationScoped
+public class MongoPendingActionStore implements PendingActionStore {
+
+  static final String PENDING = "pending_actions";
+
+  @Inject MongoDocumentStore store;
+
+  @Override
+  public Optional<PendingAction> find(String dialogId) {
+    Document document = collection().find(eq("_id", dialogId)).first();
+    if (document == null) {
+      return Optional.empty();
+    }
+    Map<String, String> attributes = new HashMap<>();
+    Document stored = document.get("attributes", Document.class);
+    if (stored != null) {
+      stored.forEach((name, value) -> attributes.put(name, String.valueOf(value)));
+    }
+    return Optional.of(
+        new PendingAction(
+            document.getString("plugin"),
+            document.getString("action"),
+            attributes,
+            document.getString("awaiting")));
+  }
+
+  @Override
+  public void save(String dialogId, String customerId, PendingAction pending) {
+    collection()
+        .replaceOne(
+            eq("_id", dialogId),
+            new Document("_id", dialogId)
+                .append("customerId", customerId)
+                .append("plugin", pending.plugin())
+                .append("action", pending.action())
+                .append("attributes", new Document(new HashMap<>(pending.attributes())))
+                .append("awaiting", pending.awaiting())
+                .append("updatedAt", new Date()),
+            new ReplaceOptions().upsert(true));
+  }
+
+  @Override
+  public void clear(String dialogId) {
+    collection().deleteOne(eq("_id", dialogId));
+  }
+
+  private MongoCollection<Document> collection() {
+    return store.database().getCollection(PENDING);
+  }
+}

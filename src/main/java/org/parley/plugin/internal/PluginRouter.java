@@ -1,0 +1,109 @@
+package org.parley.plugin.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.parley.nlu.api.NluResult;
+import org.parley.plugin.api.Action;
+import org.parley.plugin.api.Plugin;
+import org.parley.plugin.api.PluginDescriptor.Attribute;
+import org.parley.plugin.api.PluginDescriptor.Route;
+import org.parley.plugin.api.Reply;
+
+/**
+ * Turns an understood message into a plugin action: the intent picks the route, the entities fill
+ * its attributes. When a required attribute is missing the plugin's prompt asks for it, and the
+ * user's next message in the dialog fills it in (unless that message clearly asks for something
+ * else).
+ */
+@ApplicationScoped
+public class PluginRouter {
+
+  /** Above this, a message that also fits another route is a change of topic, not an answer. */
+  static final double NEW_TOPIC_CONFIDENCE = 0.6;
+
+  @Inject PluginRegistry registry;
+  @Inject PendingActionStore pending;
+
+  public List<Reply> answer(String customerId, String dialogId, String text, NluResult nlu) {
+    Optional<PendingAction> waiting = pending.find(dialogId);
+    if (waiting.isPresent() && !isNewTopic(waiting.get(), nlu)) {
+      return continuePending(customerId, dialogId, waiting.get(), text, nlu);
+    }
+    Optional<PluginRegistry.Routed> routed =
+        registry.routeFor(nlu.intent()).or(() -> registry.routeFor(NluResult.FALLBACK));
+    if (routed.isEmpty()) {
+      pending.clear(dialogId);
+      return List.of(new Reply.Text("Sorry, I cannot help with that."));
+    }
+    Route route = routed.get().route();
+    Map<String, String> attributes = new HashMap<>();
+    for (Attribute attribute : route.attributes()) {
+      entity(nlu, attribute.entity()).ifPresent(value -> attributes.put(attribute.name(), value));
+    }
+    return complete(customerId, dialogId, routed.get().plugin(), route, attributes, nlu.language());
+  }
+
+  private List<Reply> continuePending(
+      String customerId, String dialogId, PendingAction waiting, String text, NluResult nlu) {
+    Optional<Plugin> plugin = registry.plugin(waiting.plugin());
+    Optional<Route> route = plugin.flatMap(p -> p.descriptor().route(waiting.action()));
+    if (route.isEmpty()) { // the plugin went away meanwhile
+      pending.clear(dialogId);
+      return answer(customerId, dialogId, text, nlu);
+    }
+    Attribute awaited =
+        route.get().attributes().stream()
+            .filter(a -> a.name().equals(waiting.awaiting()))
+            .findFirst()
+            .orElseThrow();
+    Map<String, String> attributes = new HashMap<>(waiting.attributes());
+    attributes.put(awaited.name(), entity(nlu, awaited.entity()).orElse(text.strip()));
+    return complete(customerId, dialogId, plugin.get(), route.get(), attributes, nlu.language());
+  }
+
+  private List<Reply> complete(
+      String customerId,
+      String dialogId,
+      Plugin plugin,
+      Route route,
+      Map<String, String> attributes,
+      String language) {
+    String name = plugin.descriptor().name();
+    for (Attribute attribute : route.attributes()) {
+      if (attribute.required() && !attributes.containsKey(attribute.name())) {
+        pending.save(
+            dialogId,
+            customerId,
+            new PendingAction(name, route.action(), attributes, attribute.name()));
+        return List.of(new Reply.Text(attribute.prompt()));
+      }
+    }
+    pending.clear(dialogId);
+    return plugin.trigger(new Action(route.action(), attributes, language));
+  }
+
+  /** A confident intent of another route means the user moved on. */
+  private boolean isNewTopic(PendingAction waiting, NluResult nlu) {
+    if (nlu.isFallback() || nlu.confidence() < NEW_TOPIC_CONFIDENCE) {
+      return false;
+    }
+    return registry
+        .routeFor(nlu.intent())
+        .map(
+            r ->
+                !(r.plugin().descriptor().name().equals(waiting.plugin())
+                    && r.route().action().equals(waiting.action())))
+        .orElse(false);
+  }
+
+  private static Optional<String> entity(NluResult nlu, String type) {
+    return nlu.entities().stream()
+        .filter(entity -> entity.type().equals(type))
+        .map(NluResult.Entity::value)
+        .findFirst();
+  }
+}
