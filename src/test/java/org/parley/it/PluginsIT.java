@@ -41,14 +41,15 @@ class PluginsIT {
     assertEquals(200, response.statusCode(), response.body());
     JsonArray plugins = array(response);
     assertEquals(
-        List.of("jenkins", "quotes", "smalltalk"),
-        plugins.stream().map(p -> p.asJsonObject().getString("name")).toList());
+        List.of("echo", "jenkins", "quotes", "smalltalk", "tampered"),
+        plugins.stream().map(p -> p.asJsonObject().getString("name")).toList(),
+        "the built-in beans and the two remote plugins the ITs configure, by name");
     assertEquals(
         List.of("jenkins.url", "jenkins.user", "jenkins.api-token"),
-        plugins.getJsonObject(0).getJsonArray("credentials").getValuesAs(JsonString::getString),
+        plugins.getJsonObject(1).getJsonArray("credentials").getValuesAs(JsonString::getString),
         "names only");
     assertFalse(response.body().contains(FakeJenkins.TOKEN), "no credential value is shown");
-    JsonObject quotes = plugins.getJsonObject(1);
+    JsonObject quotes = plugins.getJsonObject(2);
     assertEquals("1.0.0", quotes.getString("version"));
     assertEquals("Parley developers", quotes.getString("author"));
     assertEquals("SUCCESS", quotes.getJsonObject("health").getString("status"));

@@ -19,6 +19,10 @@ public final class TestEnvironment {
     return System.getProperty(STORE_PORT) != null;
   }
 
+  static int remotePluginPort() {
+    return Integer.parseInt(required("parley.it.remote.port"));
+  }
+
   static int jenkinsPort() {
     return Integer.parseInt(required("parley.it.jenkins.port"));
   }

@@ -18,8 +18,9 @@ public class TestStoreSessionListener implements LauncherSessionListener {
       TestDocumentStore.start();
       try {
         FakeJenkins.start(TestEnvironment.jenkinsPort());
+        FakeRemotePlugin.start(TestEnvironment.remotePluginPort());
       } catch (IOException e) {
-        throw new UncheckedIOException("The fake Jenkins cannot start", e);
+        throw new UncheckedIOException("A fake third-party server cannot start", e);
       }
     }
   }
@@ -28,6 +29,7 @@ public class TestStoreSessionListener implements LauncherSessionListener {
   public void launcherSessionClosed(LauncherSession session) {
     if (TestEnvironment.isIntegrationTest()) {
       FakeJenkins.stop();
+      FakeRemotePlugin.stop();
       TestDocumentStore.stop();
     }
   }

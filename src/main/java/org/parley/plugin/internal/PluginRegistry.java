@@ -19,6 +19,7 @@ import org.parley.plugin.api.InvalidDescriptorException;
 import org.parley.plugin.api.Plugin;
 import org.parley.plugin.api.PluginDescriptor;
 import org.parley.plugin.api.PluginDescriptor.Route;
+import org.parley.plugin.remote.RemotePlugins;
 
 /**
  * The enabled plugins, found as CDI beans, each connected once at deployment with its credentials.
@@ -31,6 +32,7 @@ public class PluginRegistry {
   private static final Logger LOG = Logger.getLogger(PluginRegistry.class.getName());
 
   @Inject @Any Instance<Plugin> candidates;
+  @Inject RemotePlugins remotes;
   @Inject Config config;
 
   private final Map<String, Plugin> enabled = new TreeMap<>();
@@ -38,7 +40,10 @@ public class PluginRegistry {
 
   @PostConstruct
   void connect() {
-    for (Plugin plugin : candidates) {
+    List<Plugin> all = new ArrayList<>();
+    candidates.forEach(all::add);
+    all.addAll(remotes.declared());
+    for (Plugin plugin : all) {
       PluginDescriptor descriptor = plugin.descriptor();
       String name = descriptor.name();
       boolean on =
