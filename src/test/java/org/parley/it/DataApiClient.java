@@ -33,6 +33,11 @@ public final class DataApiClient {
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The Authorization header value, for requests built by hand. */
+  public String authorization() {
+    return authorization;
+  }
+
   public static DataApiClient as(String user, String password) {
     return new DataApiClient(user, password);
   }

@@ -88,6 +88,17 @@ class PluginsIT {
     JsonObject greeting =
         array(OPERATOR.post("/plugins/smalltalk/greet", "{}", null)).getJsonObject(0);
     assertEquals("Hello! I'm Parley. Ask me what I can do.", greeting.getString("text"));
+    HttpResponse<String> german =
+        Http.send(
+            java.net.http.HttpRequest.newBuilder(TestEnvironment.http("/plugins/smalltalk/greet"))
+                .header("Authorization", OPERATOR.authorization())
+                .header("Content-Type", "application/json")
+                .header("Accept-Language", "de-DE,de;q=0.9,en;q=0.5")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
+    assertEquals(
+        "Hallo! Ich bin Parley. Frag mich, was ich kann.",
+        array(german).getJsonObject(0).getString("text"));
 
     String help =
         array(OPERATOR.post("/plugins/smalltalk/help", "{}", null))

@@ -19,6 +19,10 @@ public final class TestEnvironment {
     return System.getProperty(STORE_PORT) != null;
   }
 
+  static int nluPort() {
+    return Integer.parseInt(required("parley.it.nlu.port"));
+  }
+
   static int remotePluginPort() {
     return Integer.parseInt(required("parley.it.remote.port"));
   }

@@ -19,6 +19,7 @@ public class TestStoreSessionListener implements LauncherSessionListener {
       try {
         FakeJenkins.start(TestEnvironment.jenkinsPort());
         FakeRemotePlugin.start(TestEnvironment.remotePluginPort());
+        FakeNluServices.start(TestEnvironment.nluPort());
       } catch (IOException e) {
         throw new UncheckedIOException("A fake third-party server cannot start", e);
       }
@@ -30,6 +31,7 @@ public class TestStoreSessionListener implements LauncherSessionListener {
     if (TestEnvironment.isIntegrationTest()) {
       FakeJenkins.stop();
       FakeRemotePlugin.stop();
+      FakeNluServices.stop();
       TestDocumentStore.stop();
     }
   }

@@ -73,5 +73,20 @@ public final class ConfigKeys {
 
   public static final String NLU_DEFAULT_LANGUAGE_DEFAULT = "EN";
 
+  /** Rasa's base URL, for {@code parley.nlu.engine=rasa}. */
+  public static final String NLU_RASA_URL = "parley.nlu.rasa.url";
+
+  public static final String NLU_RASA_URL_DEFAULT = "http://localhost:5005";
+
+  /**
+   * Dialogflow's base URL, project and OAuth access token, for {@code
+   * parley.nlu.engine=dialogflow}.
+   */
+  public static final String NLU_DIALOGFLOW_URL = "parley.nlu.dialogflow.url";
+
+  public static final String NLU_DIALOGFLOW_URL_DEFAULT = "https://dialogflow.googleapis.com";
+  public static final String NLU_DIALOGFLOW_PROJECT = "parley.nlu.dialogflow.project";
+  public static final String NLU_DIALOGFLOW_TOKEN = "parley.nlu.dialogflow.token";
+
   private ConfigKeys() {}
 }

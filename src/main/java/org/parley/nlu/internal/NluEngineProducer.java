@@ -3,6 +3,7 @@ package org.parley.nlu.internal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -10,9 +11,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.infrastructure.config.ConfigKeys;
+import org.parley.nlu.api.Embedded;
 import org.parley.nlu.api.NluContext;
 import org.parley.nlu.api.NluEngine;
 import org.parley.nlu.api.TrainingSet;
+import org.parley.nlu.dialogflow.DialogflowNluEngine;
+import org.parley.nlu.rasa.RasaNluEngine;
 import org.parley.plugin.internal.PluginRegistry;
 
 /**
@@ -51,17 +55,33 @@ public class NluEngineProducer {
    * stops the deployment, and the first user does not wait for the training.
    */
   void trainAtDeployment(
-      @Observes @Initialized(ApplicationScoped.class) Object event, NluEngine nlu) {
+      @Observes @Initialized(ApplicationScoped.class) Object event, @Embedded NluEngine nlu) {
     nlu.parse("hello", NluContext.none());
   }
 
+  /** The engine the application uses, as {@code parley.nlu.engine} says. */
   @Produces
+  @Default
   @ApplicationScoped
-  NluEngine engine() {
-    if (!"embedded".equals(engine)) {
-      throw new IllegalStateException(
-          ConfigKeys.NLU_ENGINE + "=" + engine + " is not an NLU engine Parley has (embedded)");
-    }
+  NluEngine engine(
+      @Embedded NluEngine embedded, RasaNluEngine rasa, DialogflowNluEngine dialogflow) {
+    return switch (engine) {
+      case "embedded" -> embedded;
+      case "rasa" -> rasa;
+      case "dialogflow" -> dialogflow;
+      default ->
+          throw new IllegalStateException(
+              ConfigKeys.NLU_ENGINE
+                  + "="
+                  + engine
+                  + " is not an NLU engine Parley has (embedded, rasa, dialogflow)");
+    };
+  }
+
+  @Produces
+  @Embedded
+  @ApplicationScoped
+  NluEngine embeddedEngine() {
     long start = System.nanoTime();
     TrainingSet training = plugins.trainingSet();
     EmbeddedNluEngine embedded =

@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,11 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.application.InvalidInputException;
+import org.parley.domain.model.shared.LanguageCode;
 import org.parley.interfaces.rest.JsonBodies;
 import org.parley.interfaces.rest.Problem;
 import org.parley.plugin.api.Action;
@@ -75,6 +78,9 @@ public class PluginResource {
   public Response trigger(
       @PathParam("plugin") String pluginName,
       @PathParam("action") String actionName,
+      @Parameter(description = "the language to answer in (ISO 639-1); English when absent")
+          @HeaderParam("Accept-Language")
+          String acceptLanguage,
       InputStream body) {
     Plugin plugin = registry.plugin(pluginName).orElse(null);
     if (plugin == null) {
@@ -87,7 +93,7 @@ public class PluginResource {
     }
     Map<String, String> attributes = attributes(JsonBodies.readObject(body), route);
     List<ReplyDto> replies =
-        plugin.trigger(new Action(actionName, attributes, "EN")).stream()
+        plugin.trigger(new Action(actionName, attributes, language(acceptLanguage))).stream()
             .map(ReplyDto::of)
             .toList();
     return Response.ok(replies).build();
@@ -116,6 +122,21 @@ public class PluginResource {
       }
     }
     return attributes;
+  }
+
+  /** The first language of an Accept-Language header that is an ISO 639-1 code. */
+  private static String language(String acceptLanguage) {
+    if (acceptLanguage == null) {
+      return "EN";
+    }
+    for (String range : acceptLanguage.split(",")) {
+      String code = range.split("[;-]", 2)[0].strip();
+      var normalized = LanguageCode.normalize(code);
+      if (normalized.isPresent()) {
+        return normalized.get();
+      }
+    }
+    return "EN";
   }
 
   private static Response notFound(String type, String detail, String field) {

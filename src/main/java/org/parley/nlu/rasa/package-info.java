@@ -1,0 +1,2 @@
+/** The Rasa adapter behind {@link org.parley.nlu.api.NluEngine}, guarded by Fault Tolerance. */
+package org.parley.nlu.rasa;
