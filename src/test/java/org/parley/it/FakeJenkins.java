@@ -3,15 +3,12 @@ package org.parley.it;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,10 +51,7 @@ public final class FakeJenkins {
   private FakeJenkins() {}
 
   static synchronized void start(int port) throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-    server.createContext("/", FakeJenkins::handle);
-    server.setExecutor(Executors.newFixedThreadPool(4));
-    server.start();
+    server = LocalHttpServer.start(port, FakeJenkins::handle);
     reset();
   }
 
@@ -113,7 +107,7 @@ public final class FakeJenkins {
       Thread.currentThread().interrupt();
     }
     if (failWith != 0) {
-      respond(exchange, failWith, "{\"error\": \"unavailable\"}");
+      LocalHttpServer.respond(exchange, failWith, "{\"error\": \"unavailable\"}");
       return;
     }
     String expected =
@@ -121,7 +115,7 @@ public final class FakeJenkins {
             + Base64.getEncoder()
                 .encodeToString((USER + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
     if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-      respond(exchange, 401, "{}");
+      LocalHttpServer.respond(exchange, 401, "{}");
       return;
     }
     synchronized (FakeJenkins.class) {
@@ -131,7 +125,7 @@ public final class FakeJenkins {
 
   private static void route(HttpExchange exchange, String method, String path) throws IOException {
     if (method.equals("GET") && path.equals("/crumbIssuer/api/json")) {
-      respond(
+      LocalHttpServer.respond(
           exchange,
           200,
           "{\"crumb\": \"" + CRUMB + "\", \"crumbRequestField\": \"Jenkins-Crumb\"}");
@@ -151,17 +145,17 @@ public final class FakeJenkins {
                 .append(job.building ? "_anime" : "")
                 .append("\"}");
           });
-      respond(exchange, 200, "{\"mode\": \"NORMAL\", \"jobs\": [" + jobs + "]}");
+      LocalHttpServer.respond(exchange, 200, "{\"mode\": \"NORMAL\", \"jobs\": [" + jobs + "]}");
       return;
     }
     Matcher m = LAST_BUILD.matcher(path);
     if (method.equals("GET") && m.matches()) {
       Job job = JOBS.get(m.group(1));
       if (job == null) {
-        respond(exchange, 404, "<html>Not found</html>");
+        LocalHttpServer.respond(exchange, 404, "<html>Not found</html>");
         return;
       }
-      respond(
+      LocalHttpServer.respond(
           exchange,
           200,
           "{\"number\": "
@@ -175,46 +169,34 @@ public final class FakeJenkins {
     }
     if (method.equals("POST")
         && !CRUMB.equals(exchange.getRequestHeaders().getFirst("Jenkins-Crumb"))) {
-      respond(exchange, 403, "No valid crumb was included in the request");
+      LocalHttpServer.respond(exchange, 403, "No valid crumb was included in the request");
       return;
     }
     m = BUILD.matcher(path);
     if (method.equals("POST") && m.matches()) {
       Job job = JOBS.get(m.group(1));
       if (job == null) {
-        respond(exchange, 404, "");
+        LocalHttpServer.respond(exchange, 404, "");
         return;
       }
       job.number++;
       job.building = true;
       job.result = null;
-      respond(exchange, 201, "");
+      LocalHttpServer.respond(exchange, 201, "");
       return;
     }
     m = STOP.matcher(path);
     if (method.equals("POST") && m.matches()) {
       Job job = JOBS.get(m.group(1));
       if (job == null || job.number != Long.parseLong(m.group(2))) {
-        respond(exchange, 404, "");
+        LocalHttpServer.respond(exchange, 404, "");
         return;
       }
       job.building = false;
       job.result = "ABORTED";
-      respond(exchange, 200, "");
+      LocalHttpServer.respond(exchange, 200, "");
       return;
     }
-    respond(exchange, 404, "");
-  }
-
-  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-    }
-    exchange.close();
+    LocalHttpServer.respond(exchange, 404, "");
   }
 }

@@ -6,14 +6,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringReader;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -34,10 +31,7 @@ public final class FakeNluServices {
   private FakeNluServices() {}
 
   static synchronized void start(int port) throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-    server.createContext("/", FakeNluServices::handle);
-    server.setExecutor(Executors.newFixedThreadPool(4));
-    server.start();
+    server = LocalHttpServer.start(port, FakeNluServices::handle);
   }
 
   static synchronized void stop() {
@@ -54,7 +48,7 @@ public final class FakeNluServices {
           URLDecoder.decode(
               exchange.getRequestURI().getRawQuery().substring(5), StandardCharsets.UTF_8);
       AtomicInteger count = CALLS.get(text);
-      respond(
+      LocalHttpServer.respond(
           exchange,
           200,
           Json.createObjectBuilder()
@@ -85,11 +79,11 @@ public final class FakeNluServices {
       }
     }
     if (text.contains("[error]")) {
-      respond(exchange, 500, "{\"error\": \"boom\"}");
+      LocalHttpServer.respond(exchange, 500, "{\"error\": \"boom\"}");
       return;
     }
     if (text.contains("[garbage]")) {
-      respond(exchange, 200, "<html>maintenance</html>");
+      LocalHttpServer.respond(exchange, 200, "<html>maintenance</html>");
       return;
     }
     double confidence = text.contains("[lowconf]") ? 0.1 : 0.93;
@@ -113,7 +107,7 @@ public final class FakeNluServices {
               .add("end", job + "parley-web".length()));
     }
     String intent = text.contains("build") ? "rasa_build" : "rasa_greet";
-    respond(
+    LocalHttpServer.respond(
         exchange,
         200,
         Json.createObjectBuilder()
@@ -143,12 +137,12 @@ public final class FakeNluServices {
     if (!("Bearer " + DIALOGFLOW_TOKEN)
             .equals(exchange.getRequestHeaders().getFirst("Authorization"))
         || !path.matches("/dialogflow/v2/projects/parley-it/agent/sessions/[^/:]+:detectIntent")) {
-      respond(exchange, 401, "{\"error\": {\"code\": 401}}");
+      LocalHttpServer.respond(exchange, 401, "{\"error\": {\"code\": 401}}");
       return;
     }
     lastLanguageCode =
         request.getJsonObject("queryInput").getJsonObject("text").getString("languageCode");
-    respond(
+    LocalHttpServer.respond(
         exchange,
         200,
         Json.createObjectBuilder()
@@ -169,14 +163,5 @@ public final class FakeNluServices {
                             .add("job", text.contains("parley-web") ? "parley-web" : "")))
             .build()
             .toString());
-  }
-
-  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
   }
 }

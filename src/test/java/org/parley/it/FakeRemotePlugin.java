@@ -5,15 +5,12 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringReader;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.Executors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -38,10 +35,7 @@ public final class FakeRemotePlugin {
   private FakeRemotePlugin() {}
 
   static synchronized void start(int port) throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-    server.createContext("/", FakeRemotePlugin::handle);
-    server.setExecutor(Executors.newFixedThreadPool(4));
-    server.start();
+    server = LocalHttpServer.start(port, FakeRemotePlugin::handle);
   }
 
   static synchronized void stop() {
@@ -71,7 +65,7 @@ public final class FakeRemotePlugin {
 
   private static void handle(HttpExchange exchange) throws IOException {
     if (exchange.getRequestMethod().equals("GET")) {
-      respond(exchange, 200, "{\"status\": \"up\"}");
+      LocalHttpServer.respond(exchange, 200, "{\"status\": \"up\"}");
       return;
     }
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -86,11 +80,11 @@ public final class FakeRemotePlugin {
       Thread.currentThread().interrupt();
     }
     if (!valid) {
-      respond(exchange, 401, "{\"error\": \"bad signature\"}");
+      LocalHttpServer.respond(exchange, 401, "{\"error\": \"bad signature\"}");
       return;
     }
     if (garbage) {
-      respond(exchange, 200, "<html>oops</html>");
+      LocalHttpServer.respond(exchange, 200, "<html>oops</html>");
       return;
     }
     JsonObject action;
@@ -98,7 +92,7 @@ public final class FakeRemotePlugin {
       action = reader.readObject();
     }
     String phrase = action.getJsonObject("attributes").getString("phrase", "");
-    respond(
+    LocalHttpServer.respond(
         exchange,
         200,
         Json.createObjectBuilder()
@@ -131,14 +125,5 @@ public final class FakeRemotePlugin {
   private static boolean constantTimeEquals(String a, String b) {
     return MessageDigest.isEqual(
         a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
   }
 }
