@@ -1,0 +1,2 @@
+/** The Slack webhook: its signature check and payload parser. */
+package org.parley.interfaces.webhook.slack;
