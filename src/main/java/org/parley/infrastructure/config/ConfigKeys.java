@@ -88,5 +88,10 @@ public final class ConfigKeys {
   public static final String NLU_DIALOGFLOW_PROJECT = "parley.nlu.dialogflow.project";
   public static final String NLU_DIALOGFLOW_TOKEN = "parley.nlu.dialogflow.token";
 
+  /** How many JMS message groups users are hashed into (order per user holds within a group). */
+  public static final String ORDERING_GROUPS = "parley.ordering.groups";
+
+  public static final String ORDERING_GROUPS_DEFAULT = "1024";
+
   private ConfigKeys() {}
 }

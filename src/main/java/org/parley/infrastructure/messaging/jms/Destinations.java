@@ -18,6 +18,9 @@ public final class Destinations {
   /** Replies that failed every delivery attempt. */
   public static final String OUTBOUND_DLQ = "java:/jms/queue/parley.outbound.DLQ";
 
+  /** The pooled, transaction-aware connection factory, for sending from application code. */
+  public static final String POOLED_CONNECTION_FACTORY = "java:/JmsXA";
+
   /** The broker's in-VM connection factory (no XA, for work outside a JMS transaction). */
   public static final String CONNECTION_FACTORY = "java:/ConnectionFactory";
 
