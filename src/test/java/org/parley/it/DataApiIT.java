@@ -113,7 +113,12 @@ class DataApiIT {
     String path = "/data/" + customer + "/" + dialog;
 
     HttpResponse<String> first = WRITER.post(path, body, "key-1");
+    Date updatedOnce = dialogs().find(eq("_id", dialog)).first().getDate("updatedAt");
     HttpResponse<String> retry = WRITER.post(path, body, "key-1");
+    assertEquals(
+        updatedOnce,
+        dialogs().find(eq("_id", dialog)).first().getDate("updatedAt"),
+        "a retry leaves the dialog as it was");
     HttpResponse<String> again = WRITER.post(path, body, "key-1");
     HttpResponse<String> other = WRITER.post(path, body, "key-2");
 

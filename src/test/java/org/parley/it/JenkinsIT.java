@@ -108,6 +108,10 @@ class JenkinsIT {
     FakeJenkins.delay(4_000);
 
     assertEquals(NOT_ANSWERING, reply("status", "{\"job\": \"parley-web\"}"));
+    assertEquals(
+        1,
+        FakeJenkins.requests("GET", "/job/parley-web/lastBuild").size(),
+        "a timeout is not retried: only Jenkins' own errors are");
   }
 
   @Test

@@ -74,6 +74,7 @@ class RemotePluginIT {
     assertEquals(
         "The echo service is not answering right now.",
         replies("echo", "{\"phrase\": \"hi\"}").getJsonObject(0).getString("text"));
+    assertEquals(1, FakeRemotePlugin.calls().size(), "an action is never retried");
 
     FakeRemotePlugin.reset();
     FakeRemotePlugin.answerGarbage();

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -157,10 +156,12 @@ public class DefaultDialogService implements DialogService {
                     "language", "language must be an ISO 639-1 code such as EN or de"));
   }
 
-  /** A stored key: a digest of the caller's key (bounded, no raw input in ids), or a fresh one. */
+  /**
+   * A digest of the caller's key (bounded, no raw input in ids); null when the caller gave none.
+   */
   private static String requestKey(String idempotencyKey) {
     if (idempotencyKey == null) {
-      return UUID.randomUUID().toString();
+      return null;
     }
     if (!REQUEST_KEY.matcher(idempotencyKey).matches()) {
       throw new InvalidInputException(

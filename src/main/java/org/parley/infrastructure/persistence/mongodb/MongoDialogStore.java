@@ -22,6 +22,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -59,9 +60,15 @@ public class MongoDialogStore implements DialogStore {
 
   @Override
   public Appended append(NewMessage message) {
-    String messageId = message.dialogId() + "/" + message.requestKey();
-    if (messages().countDocuments(eq("_id", messageId)) > 0) {
-      return Appended.ALREADY_STORED;
+    String messageId;
+    if (message.requestKey() == null) {
+      messageId = message.dialogId() + "/" + UUID.randomUUID();
+    } else {
+      // a retry must not touch the dialog (its updatedAt, its language): look before counting
+      messageId = message.dialogId() + "/" + message.requestKey();
+      if (messages().countDocuments(eq("_id", messageId)) > 0) {
+        return Appended.ALREADY_STORED;
+      }
     }
     Date at = Date.from(message.at());
     Document dialog = incrementMessageCount(message, at);

@@ -10,7 +10,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * and stops it after the last. Only where failsafe configured a store port: unit tests start
  * nothing.
  */
-public class TestStoreSessionListener implements LauncherSessionListener {
+public class TestDoublesSessionListener implements LauncherSessionListener {
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
