@@ -6,4 +6,9 @@ package org.parley.nlu.api;
 public interface NluEngine {
 
   NluResult parse(String text, NluContext context);
+
+  /** Only the language of the message (engines that can tell it alone override this). */
+  default String language(String text, NluContext context) {
+    return parse(text, context).language();
+  }
 }

@@ -67,7 +67,7 @@ public class DialogflowNluEngine implements NluEngine {
   @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000)
   @Fallback(fallbackMethod = "embeddedParse")
   public NluResult parse(String text, NluContext context) {
-    String language = embedded.parse(text, context).language();
+    String language = embedded.language(text, context);
     String session = Integer.toHexString(text.hashCode());
     String endpoint =
         url.replaceAll("/+$", "")

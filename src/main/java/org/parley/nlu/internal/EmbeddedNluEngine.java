@@ -42,6 +42,11 @@ public final class EmbeddedNluEngine implements NluEngine {
   }
 
   @Override
+  public String language(String text, NluContext context) {
+    return languages.detect(text == null ? "" : text, context.languageHint());
+  }
+
+  @Override
   public NluResult parse(String text, NluContext context) {
     String message = text == null ? "" : text;
     String language = languages.detect(message, context.languageHint());

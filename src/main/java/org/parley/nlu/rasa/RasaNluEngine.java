@@ -85,7 +85,7 @@ public class RasaNluEngine implements NluEngine {
                 .limit(3)
                 .toList()
             : List.of();
-    String language = embedded.parse(text, context).language();
+    String language = embedded.language(text, context);
     if (confidence < minConfidence || name.equals("nlu_fallback")) {
       return new NluResult(language, NluResult.FALLBACK, confidence, entities, ranking);
     }
