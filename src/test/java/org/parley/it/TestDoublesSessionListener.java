@@ -20,6 +20,7 @@ public class TestDoublesSessionListener implements LauncherSessionListener {
         FakeJenkins.start(TestEnvironment.jenkinsPort());
         FakeRemotePlugin.start(TestEnvironment.remotePluginPort());
         FakeNluServices.start(TestEnvironment.nluPort());
+        FakePlatforms.start(TestEnvironment.platformsPort());
       } catch (IOException e) {
         throw new UncheckedIOException("A fake third-party server cannot start", e);
       }
@@ -32,6 +33,7 @@ public class TestDoublesSessionListener implements LauncherSessionListener {
       FakeJenkins.stop();
       FakeRemotePlugin.stop();
       FakeNluServices.stop();
+      FakePlatforms.stop();
       TestDocumentStore.stop();
     }
   }

@@ -23,6 +23,10 @@ public final class TestEnvironment {
     return Integer.parseInt(required("parley.it.nlu.port"));
   }
 
+  static int platformsPort() {
+    return Integer.parseInt(required("parley.it.platforms.port"));
+  }
+
   static int remotePluginPort() {
     return Integer.parseInt(required("parley.it.remote.port"));
   }

@@ -93,5 +93,65 @@ public final class ConfigKeys {
 
   public static final String ORDERING_GROUPS_DEFAULT = "1024";
 
+  /** After this long without a message (ISO-8601) a dialog ends and the bot asks for consent. */
+  public static final String DIALOG_IDLE_TIMEOUT = "parley.dialog.idle-timeout";
+
+  public static final String DIALOG_IDLE_TIMEOUT_DEFAULT = "PT30M";
+
+  /**
+   * Deliveries of a queued message or reply before it goes to the dead-letter queue (read by the
+   * broker's address settings and by the consumers, which count dead letters).
+   */
+  public static final String DELIVERY_MAX_ATTEMPTS = "parley.delivery.max-attempts";
+
+  public static final String DELIVERY_MAX_ATTEMPTS_DEFAULT = "5";
+
+  /** Messenger: the app secret that signs callbacks ({@code X-Hub-Signature-256}). */
+  public static final String MESSENGER_APP_SECRET = "parley.messenger.app-secret";
+
+  /** Messenger: the token Parley expects in the webhook verification request. */
+  public static final String MESSENGER_VERIFY_TOKEN = "parley.messenger.verify-token";
+
+  /** Messenger: the page access token the Send API needs. */
+  public static final String MESSENGER_PAGE_TOKEN = "parley.messenger.page-token";
+
+  /** Messenger: the Graph API's base URL (with its version). */
+  public static final String MESSENGER_API_URL = "parley.messenger.api-url";
+
+  public static final String MESSENGER_API_URL_DEFAULT = "https://graph.facebook.com/v21.0";
+
+  /** Slack: the signing secret of the app ({@code X-Slack-Signature}). */
+  public static final String SLACK_SIGNING_SECRET = "parley.slack.signing-secret";
+
+  /** Slack: the bot token for {@code chat.postMessage}. */
+  public static final String SLACK_BOT_TOKEN = "parley.slack.bot-token";
+
+  /** Slack: the Web API's base URL. */
+  public static final String SLACK_API_URL = "parley.slack.api-url";
+
+  public static final String SLACK_API_URL_DEFAULT = "https://slack.com/api";
+
+  /** Telegram: the secret token given to {@code setWebhook}, sent back in every update. */
+  public static final String TELEGRAM_SECRET_TOKEN = "parley.telegram.secret-token";
+
+  /** Telegram: the bot's token for the Bot API. */
+  public static final String TELEGRAM_BOT_TOKEN = "parley.telegram.bot-token";
+
+  /** Telegram: the Bot API's base URL. */
+  public static final String TELEGRAM_API_URL = "parley.telegram.api-url";
+
+  public static final String TELEGRAM_API_URL_DEFAULT = "https://api.telegram.org";
+
+  /**
+   * Web chat: the key that signs session tokens (at least 32 characters). Unset: a random key per
+   * start (sessions then end with a restart, and nodes do not share them).
+   */
+  public static final String WEBCHAT_TOKEN_SECRET = "parley.webchat.token-secret";
+
+  /** Web chat: how long a session token is valid (ISO-8601). */
+  public static final String WEBCHAT_TOKEN_TTL = "parley.webchat.token-ttl";
+
+  public static final String WEBCHAT_TOKEN_TTL_DEFAULT = "PT12H";
+
   private ConfigKeys() {}
 }

@@ -50,6 +50,27 @@ public final class ProblemMappers {
     }
   }
 
+  /** The queue did not take a message: 503, so the platform (or browser) retries. */
+  @Provider
+  public static class QueueUnavailable
+      implements ExceptionMapper<org.parley.application.InboundQueue.QueueUnavailableException> {
+    private static final Logger LOG = Logger.getLogger(QueueUnavailable.class.getName());
+
+    @Override
+    public Response toResponse(org.parley.application.InboundQueue.QueueUnavailableException e) {
+      LOG.log(Level.WARNING, "A message was refused because the queue did not take it", e);
+      return Response.fromResponse(
+              Problem.of(
+                      "queue-unavailable",
+                      Response.Status.SERVICE_UNAVAILABLE,
+                      "The message could not be queued; send it again",
+                      null)
+                  .toResponse())
+          .header("Retry-After", "1")
+          .build();
+    }
+  }
+
   /** Anything unforeseen: logged with its stack trace here, answered without one. */
   @Provider
   public static class Unexpected implements ExceptionMapper<RuntimeException> {

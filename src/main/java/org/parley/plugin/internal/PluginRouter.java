@@ -28,7 +28,14 @@ public class PluginRouter {
   @Inject PluginRegistry registry;
   @Inject PendingActionStore pending;
 
+  /** Which plugin and action answered, and its replies ({@code plugin} null when none could). */
+  public record Answer(String plugin, String action, List<Reply> replies) {}
+
   public List<Reply> answer(String customerId, String dialogId, String text, NluResult nlu) {
+    return route(customerId, dialogId, text, nlu).replies();
+  }
+
+  public Answer route(String customerId, String dialogId, String text, NluResult nlu) {
     Optional<PendingAction> waiting = pending.find(dialogId);
     if (waiting.isPresent() && !isNewTopic(waiting.get(), nlu)) {
       return continuePending(customerId, dialogId, waiting.get(), text, nlu);
@@ -37,7 +44,7 @@ public class PluginRouter {
         registry.routeFor(nlu.intent()).or(() -> registry.routeFor(NluResult.FALLBACK));
     if (routed.isEmpty()) {
       pending.clear(dialogId);
-      return List.of(new Reply.Text("Sorry, I cannot help with that."));
+      return new Answer(null, null, List.of(new Reply.Text("Sorry, I cannot help with that.")));
     }
     Route route = routed.get().route();
     Map<String, String> attributes = new HashMap<>();
@@ -47,13 +54,13 @@ public class PluginRouter {
     return complete(customerId, dialogId, routed.get().plugin(), route, attributes, nlu.language());
   }
 
-  private List<Reply> continuePending(
+  private Answer continuePending(
       String customerId, String dialogId, PendingAction waiting, String text, NluResult nlu) {
     Optional<Plugin> plugin = registry.plugin(waiting.plugin());
     Optional<Route> route = plugin.flatMap(p -> p.descriptor().route(waiting.action()));
     if (route.isEmpty()) { // the plugin went away meanwhile
       pending.clear(dialogId);
-      return answer(customerId, dialogId, text, nlu);
+      return route(customerId, dialogId, text, nlu);
     }
     Attribute awaited =
         route.get().attributes().stream()
@@ -65,7 +72,7 @@ public class PluginRouter {
     return complete(customerId, dialogId, plugin.get(), route.get(), attributes, nlu.language());
   }
 
-  private List<Reply> complete(
+  private Answer complete(
       String customerId,
       String dialogId,
       Plugin plugin,
@@ -79,11 +86,12 @@ public class PluginRouter {
             dialogId,
             customerId,
             new PendingAction(name, route.action(), attributes, attribute.name()));
-        return List.of(new Reply.Text(attribute.prompt()));
+        return new Answer(name, route.action(), List.of(new Reply.Text(attribute.prompt())));
       }
     }
     pending.clear(dialogId);
-    return plugin.trigger(new Action(route.action(), attributes, language));
+    return new Answer(
+        name, route.action(), plugin.trigger(new Action(route.action(), attributes, language)));
   }
 
   /** A confident intent of another route means the user moved on. */

@@ -78,6 +78,7 @@ public class Message {
     IMAGE,
     LINK,
     QUICK_REPLY,
-    POSTBACK
+    POSTBACK,
+    BUTTONS
   }
 }

@@ -162,6 +162,10 @@ public class MongoDialogStore implements DialogStore {
   public long eraseCustomer(String customerId) {
     messages().deleteMany(eq("customerId", customerId));
     pending().deleteMany(eq("customerId", customerId));
+    store
+        .database()
+        .getCollection(MongoWebChatReplies.REPLIES)
+        .deleteMany(eq("customerId", customerId));
     return dialogs().deleteMany(eq("customerId", customerId)).getDeletedCount();
   }
 
@@ -238,7 +242,7 @@ public class MongoDialogStore implements DialogStore {
     return store.database().getCollection(MESSAGES);
   }
 
-  private static boolean isDuplicateKey(RuntimeException e) {
+  static boolean isDuplicateKey(RuntimeException e) {
     if (e instanceof MongoWriteException write) {
       return write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }

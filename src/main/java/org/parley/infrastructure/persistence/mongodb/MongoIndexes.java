@@ -42,14 +42,27 @@ public class MongoIndexes {
                 ascending("consent", "customerId", "language"),
                 NEWEST_FIRST),
             index("customer", ascending("customerId")),
-            index("consent_created", ascending("consent", "createdAt"))));
+            index("consent_created", ascending("consent", "createdAt")),
+            // the pipeline: a customer's open dialog, and the dialogs gone idle
+            index(
+                "customer_status_updated",
+                ascending("customerId", "status"),
+                descending("updatedAt")),
+            index("status_updated", ascending("status", "updatedAt"))));
     MongoCollection<Document> messages = store.database().getCollection(MongoDialogStore.MESSAGES);
     messages.createIndexes(
         List.of(
             new IndexModel(
                 ascending("dialogId", "seq"), new IndexOptions().name("dialog_seq").unique(true)),
             index("customer", ascending("customerId"))));
-    LOG.info("Indexes of dialogs and messages are in place");
+    store
+        .database()
+        .getCollection(MongoWebChatReplies.REPLIES)
+        .createIndexes(
+            List.of(
+                index("user_seq", ascending("userId", "seq")),
+                index("customer", ascending("customerId"))));
+    LOG.info("Indexes of dialogs, messages and web chat replies are in place");
   }
 
   private static IndexModel index(String name, Bson... keys) {

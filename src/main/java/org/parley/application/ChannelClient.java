@@ -1,0 +1,43 @@
+package org.parley.application;
+
+/**
+ * Sends replies to one platform's API. Implementations guard the call with Fault Tolerance (a
+ * timeout, retries, a circuit breaker per platform).
+ */
+public interface ChannelClient {
+
+  /** The channel this client serves ({@code messenger}, {@code slack}, {@code telegram}, ...). */
+  String channel();
+
+  /**
+   * Sends the reply; returns the platform's id for the message sent, if it gives one.
+   *
+   * @throws ChannelUnavailableException when the platform did not take it (after the retries)
+   * @throws ReplyRejectedException when the platform refused this reply for good (no retry helps)
+   */
+  String send(OutboundReply reply);
+
+  /** The platform is down, slow or refusing for now. */
+  class ChannelUnavailableException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ChannelUnavailableException(String message) {
+      super(message);
+    }
+
+    public ChannelUnavailableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** The platform refused the reply itself (an unknown chat, a malformed message). */
+  class ReplyRejectedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ReplyRejectedException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package org.parley.application;
+
+import java.time.Instant;
+
+/**
+ * Answers one message a user sent: once, in the user's dialog, under the consent rules. Called by
+ * the inbound queue's consumer, one message of a user at a time.
+ */
+public interface ConversationService {
+
+  /**
+   * Handles the message: skipped if its turn is already answered (its undelivered replies are
+   * queued again), else understood, answered by a plugin, stored with its replies, and the replies
+   * queued for the platform.
+   *
+   * @param receivedAt when the webhook took the message
+   */
+  void handle(InboundMessage message, Instant receivedAt);
+
+  /** Records why handling the message failed this time ({@code attempt} counts from 1). */
+  void failed(InboundMessage message, String reason, int attempt);
+
+  /** Ends the dialogs idle for longer than the idle timeout and asks their users for consent. */
+  int endIdleDialogs(Instant now);
+}

@@ -1,0 +1,25 @@
+package org.parley.application;
+
+import java.time.Duration;
+
+/** The pipeline's figures (counted by the infrastructure's meter registry). */
+public interface PipelineMetrics {
+
+  /**
+   * A webhook queued {@code messages} messages (0 for a callback with nothing to answer); {@code
+   * latency}: from reading the request to answering it.
+   */
+  void acknowledged(String channel, int messages, Duration latency);
+
+  /** A message was answered (its replies queued). */
+  void answered(String channel);
+
+  /** A redelivered message or reply was recognised and not handled again. */
+  void duplicateDropped(String channel, String stage);
+
+  /** A reply reached its platform; {@code turnLatency}: from the user's message to delivery. */
+  void delivered(String channel, String language, Duration turnLatency);
+
+  /** Handling failed for a message or reply on its last allowed attempt (it goes to the DLQ). */
+  void deadLettered(String queue);
+}

@@ -1,0 +1,264 @@
+package org.parley.application.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.application.ConversationService;
+import org.parley.application.CustomerIds;
+import org.parley.application.DialogService;
+import org.parley.application.InboundMessage;
+import org.parley.application.OutboundQueue;
+import org.parley.application.OutboundReply;
+import org.parley.application.PipelineMetrics;
+import org.parley.application.UnknownDialogException;
+import org.parley.domain.model.dialog.Message;
+import org.parley.domain.model.dialog.TurnStore;
+import org.parley.domain.model.dialog.TurnStore.DialogRef;
+import org.parley.domain.model.dialog.TurnStore.DialogSlot;
+import org.parley.domain.model.dialog.TurnStore.InboundTurn;
+import org.parley.domain.model.dialog.TurnStore.Participant;
+import org.parley.domain.model.dialog.TurnStore.ReplyRecord;
+import org.parley.domain.model.dialog.TurnStore.StoredReply;
+import org.parley.domain.model.dialog.TurnStore.StoredTurn;
+import org.parley.infrastructure.config.ConfigKeys;
+import org.parley.nlu.api.NluContext;
+import org.parley.nlu.api.NluEngine;
+import org.parley.nlu.api.NluResult;
+import org.parley.plugin.api.Reply;
+import org.parley.plugin.internal.PluginRouter;
+
+/**
+ * The turn: understand (pure, before anything is written), enter the dialog, claim the turn by
+ * inserting the user's message under its platform id (a duplicate key means "handled before": its
+ * undelivered replies are queued again and nothing else happens), let the plugin answer, store the
+ * replies and queue them. The consent answer after a goodbye or the idle timeout is recognised
+ * before the dialog is entered and recorded through {@link DialogService}, as the DataAPI does.
+ */
+@ApplicationScoped
+public class DefaultConversationService implements ConversationService {
+
+  static final String GOODBYE = "goodbye";
+  static final String CONSENT_QUESTION =
+      "May I keep our conversation? It helps us improve. You can ask for it to be deleted at any"
+          + " time.";
+  static final String YES = "Yes";
+  static final String NO = "No";
+  static final String KEPT = "Thank you! I will keep our conversation.";
+  static final String DELETED = "Understood. I have deleted our conversation.";
+
+  private static final Set<String> YES_WORDS =
+      Set.of("yes", "y", "yeah", "yep", "sure", "ok", "okay", "ja", "oui", "si", "sí", "sim");
+  private static final Set<String> NO_WORDS =
+      Set.of("no", "n", "nope", "nein", "non", "não", "nao");
+  private static final Logger LOG = Logger.getLogger(DefaultConversationService.class.getName());
+  private static final Jsonb JSON = JsonbBuilder.create();
+
+  @Inject TurnStore turns;
+  @Inject NluEngine nlu;
+  @Inject PluginRouter router;
+  @Inject OutboundQueue outbound;
+  @Inject DialogService dialogs;
+  @Inject PipelineMetrics metrics;
+
+  @Inject
+  @ConfigProperty(
+      name = ConfigKeys.DIALOG_IDLE_TIMEOUT,
+      defaultValue = ConfigKeys.DIALOG_IDLE_TIMEOUT_DEFAULT)
+  Duration idleTimeout;
+
+  Clock clock = Clock.systemUTC();
+
+  @Override
+  public void handle(InboundMessage message, Instant receivedAt) {
+    String customerId = CustomerIds.of(message.channel(), message.userId());
+    String text = textOf(message);
+    Optional<Boolean> consentAnswer = consentAnswer(text);
+    if (consentAnswer.isPresent()) {
+      Optional<DialogRef> asking = turns.awaitingConsent(customerId);
+      if (asking.isPresent()) {
+        answerConsent(message, asking.get(), consentAnswer.get(), text, receivedAt);
+        return;
+      }
+    }
+    NluResult understood = nlu.parse(text, NluContext.withLocale(message.locale()));
+    Instant understoodAt = clock.instant();
+    Participant participant =
+        new Participant(customerId, message.channel(), message.userId(), message.conversationRef());
+    DialogSlot slot =
+        turns.enter(
+            participant, understood.language(), understoodAt, understoodAt.minus(idleTimeout));
+    if (slot.opened()) {
+      // a new dialog: a consent question left unanswered is passed over
+      turns.awaitingConsent(customerId).ifPresent(old -> turns.endConsentQuestion(old.dialogId()));
+    }
+    InboundTurn turn = turn(message, customerId, text, understood, receivedAt, understoodAt);
+    Optional<StoredTurn> stored = turns.claim(slot, turn);
+    String dialogId = slot.dialogId();
+    if (stored.isPresent()) {
+      if (stored.get().answered()) {
+        resendUndelivered(message, stored.get(), understood.language(), receivedAt);
+        return;
+      }
+      dialogId = stored.get().dialogId(); // claimed by an attempt that failed: answer it now
+    }
+
+    PluginRouter.Answer answer = router.route(customerId, dialogId, text, understood);
+    List<Reply> replies = new ArrayList<>(answer.replies());
+    boolean goodbye = GOODBYE.equals(understood.intent());
+    if (goodbye) {
+      replies.add(new Reply.QuickReplies(CONSENT_QUESTION, List.of(YES, NO)));
+    }
+    List<OutboundReply> outgoing = new ArrayList<>();
+    List<ReplyRecord> records = new ArrayList<>();
+    for (int i = 0; i < replies.size(); i++) {
+      OutboundReply reply =
+          OutboundReply.of(
+              turn.id() + "/" + (i + 1),
+              message,
+              understood.language(),
+              replies.get(i),
+              receivedAt);
+      outgoing.add(reply);
+      boolean fromPlugin = i < answer.replies().size();
+      records.add(record(reply, fromPlugin ? answer.plugin() : "consent"));
+    }
+    turns.answer(turn.id(), dialogId, records, goodbye, clock.instant());
+    outgoing.forEach(outbound::enqueue);
+    metrics.answered(message.channel());
+  }
+
+  private void answerConsent(
+      InboundMessage message, DialogRef asking, boolean granted, String text, Instant receivedAt) {
+    String language = asking.language();
+    Reply reply;
+    if (granted) {
+      dialogs.consent(asking.dialogId(), true);
+      turns.endConsentQuestion(asking.dialogId());
+      reply = new Reply.Text(KEPT);
+    } else {
+      try {
+        dialogs.consent(asking.dialogId(), false); // the dialog and every message of it go
+      } catch (UnknownDialogException e) {
+        LOG.fine(() -> asking.dialogId() + " was erased before the answer arrived");
+      }
+      reply = new Reply.Text(DELETED);
+    }
+    // the answer itself is not stored: a "yes" is recorded as the consent, a "no" leaves nothing
+    outbound.enqueue(
+        OutboundReply.of(message.deduplicationId() + "/1", message, language, reply, receivedAt));
+    metrics.answered(message.channel());
+    LOG.fine(() -> "Consent " + (granted ? "granted" : "refused") + " for " + asking.dialogId());
+  }
+
+  private void resendUndelivered(
+      InboundMessage message, StoredTurn stored, String language, Instant receivedAt) {
+    metrics.duplicateDropped(message.channel(), "inbound");
+    for (StoredReply reply : stored.replies()) {
+      if (!reply.delivered()) {
+        OutboundReply copy = JSON.fromJson(reply.reply().body(), OutboundReply.class);
+        outbound.enqueue(copy.resend());
+      }
+    }
+  }
+
+  @Override
+  public void failed(InboundMessage message, String reason, int attempt) {
+    turns.failed(message.deduplicationId(), reason, attempt, clock.instant());
+  }
+
+  @Override
+  public int endIdleDialogs(Instant now) {
+    List<DialogRef> ended = turns.endIdle(now.minus(idleTimeout), 500, now);
+    for (DialogRef dialog : ended) {
+      Participant who = dialog.participant();
+      OutboundReply question =
+          OutboundReply.of(
+              dialog.dialogId() + "/consent-question",
+              who.channel(),
+              who.userId(),
+              who.conversationRef(),
+              null,
+              dialog.language(),
+              new Reply.QuickReplies(CONSENT_QUESTION, List.of(YES, NO)),
+              null);
+      Optional<StoredReply> asked = turns.ask(dialog.dialogId(), record(question, "consent"), now);
+      if (asked.isPresent()) {
+        outbound.enqueue(question);
+      }
+    }
+    return ended.size();
+  }
+
+  private static ReplyRecord record(OutboundReply reply, String plugin) {
+    Message.MessageType type =
+        switch (reply.kind()) {
+          case TEXT -> Message.MessageType.TEXT;
+          case QUICK_REPLIES -> Message.MessageType.QUICK_REPLY;
+          case BUTTONS -> Message.MessageType.BUTTONS;
+          case IMAGE -> Message.MessageType.IMAGE;
+          case LINK -> Message.MessageType.LINK;
+        };
+    return new ReplyRecord(
+        type, reply.text(), reply.options(), reply.url(), plugin, JSON.toJson(reply));
+  }
+
+  private static InboundTurn turn(
+      InboundMessage message,
+      String customerId,
+      String text,
+      NluResult understood,
+      Instant receivedAt,
+      Instant understoodAt) {
+    return new InboundTurn(
+        message.deduplicationId(),
+        customerId,
+        Message.MessageType.valueOf(message.type().name()),
+        message.text(),
+        message.payload(),
+        message.attachmentUrl(),
+        understood.language(),
+        understood.intent(),
+        understood.confidence(),
+        understood.entities().stream()
+            .map(e -> new TurnStore.EntityRecord(e.type(), e.value(), e.text()))
+            .toList(),
+        message.sentAt(),
+        receivedAt,
+        understoodAt);
+  }
+
+  /** What the NLU reads: the text, or for a tapped button without text its payload. */
+  static String textOf(InboundMessage message) {
+    if (message.text() != null && !message.text().isBlank()) {
+      return message.text();
+    }
+    if (message.payload() != null && !message.payload().isBlank()) {
+      return message.payload();
+    }
+    return "";
+  }
+
+  /** "yes" or "no" (in a few languages), as typed or tapped; empty for anything else. */
+  static Optional<Boolean> consentAnswer(String text) {
+    String word =
+        text.strip().toLowerCase(Locale.ROOT).replaceAll("[.!\\s]+$", "").replaceAll("^[\\s]+", "");
+    if (YES_WORDS.contains(word)) {
+      return Optional.of(true);
+    }
+    if (NO_WORDS.contains(word)) {
+      return Optional.of(false);
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,78 @@
+package org.parley.infrastructure.channel;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.parley.application.ChannelClient.ChannelUnavailableException;
+import org.parley.application.ChannelClient.ReplyRejectedException;
+
+/**
+ * JSON posts to a platform's API, sorted by what a retry can do: a network failure, a 5xx or a 429
+ * is the platform's trouble (retry, count against its circuit breaker); any other 4xx refuses this
+ * reply for good.
+ */
+@ApplicationScoped
+public class PlatformHttp {
+
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(2))
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
+
+  /** Posts {@code body} to {@code url}; returns the JSON answer ({@code {}} when there is none). */
+  public JsonObject post(String url, String bearerToken, JsonObject body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(4))
+            .header("Content-Type", "application/json; charset=utf-8")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+    if (bearerToken != null) {
+      request.header("Authorization", "Bearer " + bearerToken);
+    }
+    HttpResponse<String> response;
+    try {
+      response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new ChannelUnavailableException(host(url) + " does not answer: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ChannelUnavailableException("Interrupted calling " + host(url), e);
+    }
+    int status = response.statusCode();
+    if (status == 429 || status >= 500) {
+      throw new ChannelUnavailableException(host(url) + " answered " + status);
+    }
+    if (status >= 400) {
+      throw new ReplyRejectedException(
+          host(url) + " refused the reply: " + status + " " + brief(response.body()));
+    }
+    if (response.body() == null || response.body().isBlank()) {
+      return JsonObject.EMPTY_JSON_OBJECT;
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+      return reader.readObject();
+    } catch (JsonException e) {
+      throw new ChannelUnavailableException(host(url) + " answered something that is not JSON", e);
+    }
+  }
+
+  /** The host only: URLs may carry a token (Telegram's do). */
+  private static String host(String url) {
+    URI uri = URI.create(url);
+    return uri.getScheme() + "://" + uri.getAuthority();
+  }
+
+  private static String brief(String body) {
+    return body == null ? "" : body.length() > 200 ? body.substring(0, 200) : body;
+  }
+}

@@ -1,0 +1,2 @@
+/** The Messenger Send API client. */
+package org.parley.infrastructure.channel.messenger;

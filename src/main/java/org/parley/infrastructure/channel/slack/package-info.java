@@ -1,0 +1,2 @@
+/** The Slack {@code chat.postMessage} client. */
+package org.parley.infrastructure.channel.slack;

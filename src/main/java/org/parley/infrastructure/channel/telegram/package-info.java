@@ -1,0 +1,2 @@
+/** The Telegram Bot API client. */
+package org.parley.infrastructure.channel.telegram;

@@ -1,0 +1,45 @@
+package org.parley.infrastructure.messaging.jms;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+
+/** What the consumers read off a delivery: which attempt it is, and a failure in one line. */
+final class Deliveries {
+
+  private Deliveries() {}
+
+  /** The broker's delivery count: 1 for the first delivery. */
+  static int attempt(Message message) {
+    try {
+      return Math.max(1, message.getIntProperty("JMSXDeliveryCount"));
+    } catch (JMSException | NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  static String id(Message message) {
+    try {
+      return message.getJMSMessageID();
+    } catch (JMSException e) {
+      return "?";
+    }
+  }
+
+  /** The exception and its causes' messages, without a stack trace. */
+  static String describe(Throwable failure) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = failure; t != null && text.length() < 500; t = t.getCause()) {
+      if (!text.isEmpty()) {
+        text.append(" <- ");
+      }
+      text.append(t.getClass().getSimpleName());
+      if (t.getMessage() != null) {
+        text.append(": ").append(t.getMessage());
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return text.length() > 500 ? text.substring(0, 500) : text.toString();
+  }
+}

@@ -1,0 +1,2 @@
+/** The pipeline's figures in WildFly's Micrometer registry. */
+package org.parley.infrastructure.metrics;

@@ -1,0 +1,381 @@
+package org.parley.infrastructure.persistence.mongodb;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.parley.domain.model.dialog.DialogStatus;
+import org.parley.domain.model.dialog.Message;
+import org.parley.domain.model.dialog.TurnStore;
+
+/**
+ * Turns in the {@code dialogs} and {@code messages} collections. The user's message is inserted
+ * under its platform id ({@code channel:platformMessageId}) as {@code _id}: the insert is the
+ * "already handled?" check, and a duplicate-key error is its answer. Replies are stored as {@code
+ * <turn id>/<n>}, so a turn's replies are one range of the primary key. Delivery is recorded on the
+ * reply alone; nothing rewrites a dialog.
+ */
+@ApplicationScoped
+public class MongoTurnStore implements TurnStore {
+
+  static final String RECEIVED = "RECEIVED";
+  static final String ANSWERED = "ANSWERED";
+  static final String FAILED = "FAILED";
+  static final String QUEUED = "QUEUED";
+  static final String DELIVERED = "DELIVERED";
+
+  @Inject MongoDocumentStore store;
+
+  @Override
+  public DialogSlot enter(
+      Participant participant, String language, Instant at, Instant idleCutoff) {
+    Date now = Date.from(at);
+    Document open =
+        dialogs()
+            .findOneAndUpdate(
+                and(
+                    eq("customerId", participant.customerId()),
+                    eq("status", DialogStatus.OPEN.name()),
+                    gte("updatedAt", Date.from(idleCutoff))),
+                Updates.combine(
+                    Updates.inc("messageCount", 1L),
+                    Updates.inc("lastSeq", 1L),
+                    Updates.set("updatedAt", now),
+                    Updates.set("language", language),
+                    Updates.set("conversationRef", participant.conversationRef())),
+                new FindOneAndUpdateOptions()
+                    .sort(Sorts.descending("updatedAt"))
+                    .returnDocument(ReturnDocument.AFTER));
+    if (open != null) {
+      return new DialogSlot(
+          open.getString("_id"), open.get("lastSeq", Number.class).longValue(), false);
+    }
+    String dialogId = UUID.randomUUID().toString();
+    dialogs()
+        .insertOne(
+            new Document("_id", dialogId)
+                .append("customerId", participant.customerId())
+                .append("channel", participant.channel())
+                .append("userId", participant.userId())
+                .append("conversationRef", participant.conversationRef())
+                .append("language", language)
+                .append("consent", false)
+                .append("status", DialogStatus.OPEN.name())
+                .append("createdAt", now)
+                .append("updatedAt", now)
+                .append("messageCount", 1L)
+                .append("lastSeq", 1L));
+    return new DialogSlot(dialogId, 1L, true);
+  }
+
+  @Override
+  public Optional<StoredTurn> claim(DialogSlot slot, InboundTurn turn) {
+    List<Document> entities = new ArrayList<>();
+    for (EntityRecord entity : turn.entities()) {
+      entities.add(
+          new Document("type", entity.type())
+              .append("value", entity.value())
+              .append("text", entity.text()));
+    }
+    Document document =
+        new Document("_id", turn.id())
+            .append("dialogId", slot.dialogId())
+            .append("customerId", turn.customerId())
+            .append("seq", slot.seq())
+            .append("direction", Message.Direction.INBOUND.name())
+            .append("type", turn.type().name())
+            .append("text", turn.text())
+            .append("payload", turn.payload())
+            .append("attachmentUrl", turn.attachmentUrl())
+            .append("language", turn.language())
+            .append("intent", turn.intent())
+            .append("confidence", turn.confidence())
+            .append("entities", entities)
+            .append("sentAt", date(turn.sentAt()))
+            .append("receivedAt", date(turn.receivedAt()))
+            .append("understoodAt", date(turn.understoodAt()))
+            .append("createdAt", date(turn.receivedAt()))
+            .append("state", RECEIVED);
+    try {
+      messages().insertOne(document);
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      if (!MongoDialogStore.isDuplicateKey(e)) {
+        release(slot);
+        throw e;
+      }
+    }
+    release(slot);
+    Document stored = messages().find(eq("_id", turn.id())).first();
+    if (stored == null) { // erased between the insert and this read: handled, and gone
+      return Optional.of(new StoredTurn(turn.id(), slot.dialogId(), true, List.of()));
+    }
+    List<StoredReply> replies = replies(turn.id());
+    return Optional.of(
+        new StoredTurn(
+            turn.id(),
+            stored.getString("dialogId"),
+            ANSWERED.equals(stored.getString("state")) || !replies.isEmpty(),
+            replies));
+  }
+
+  /** Gives back the number {@link #enter} reserved for a message that is not stored. */
+  private void release(DialogSlot slot) {
+    if (slot.opened()) {
+      // nothing else is in a dialog opened for this message
+      dialogs().deleteOne(and(eq("_id", slot.dialogId()), eq("messageCount", 1L)));
+    } else {
+      // lastSeq stays: a number is never handed out twice
+      dialogs().updateOne(eq("_id", slot.dialogId()), Updates.inc("messageCount", -1L));
+    }
+  }
+
+  @Override
+  public List<StoredReply> answer(
+      String turnId, String dialogId, List<ReplyRecord> replies, boolean endDialog, Instant at) {
+    Date now = Date.from(at);
+    List<Bson> updates = new ArrayList<>();
+    updates.add(Updates.inc("messageCount", (long) replies.size()));
+    updates.add(Updates.inc("lastSeq", (long) replies.size()));
+    updates.add(Updates.set("updatedAt", now));
+    if (endDialog) {
+      updates.add(Updates.set("status", DialogStatus.AWAITING_CONSENT.name()));
+      updates.add(Updates.set("endedAt", now));
+    }
+    Document dialog =
+        dialogs()
+            .findOneAndUpdate(
+                eq("_id", dialogId),
+                Updates.combine(updates),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    List<StoredReply> stored = new ArrayList<>();
+    List<Document> documents = new ArrayList<>();
+    long seq =
+        dialog == null ? 0 : dialog.get("lastSeq", Number.class).longValue() - replies.size();
+    for (int i = 0; i < replies.size(); i++) {
+      String id = turnId + "/" + (i + 1);
+      stored.add(new StoredReply(id, replies.get(i), false));
+      documents.add(reply(id, turnId, dialogId, dialog, ++seq, replies.get(i), now));
+    }
+    if (dialog == null) {
+      return stored; // erased meanwhile (consent refused, the DataAPI): keep nothing
+    }
+    if (!documents.isEmpty()) {
+      messages().insertMany(documents);
+    }
+    messages()
+        .updateOne(
+            eq("_id", turnId),
+            Updates.combine(
+                Updates.set("state", ANSWERED),
+                Updates.set("repliesQueuedAt", now),
+                Updates.unset("failure")));
+    return stored;
+  }
+
+  private static Document reply(
+      String id,
+      String turnId,
+      String dialogId,
+      Document dialog,
+      long seq,
+      ReplyRecord reply,
+      Date now) {
+    return new Document("_id", id)
+        .append("dialogId", dialogId)
+        .append("customerId", dialog.getString("customerId"))
+        .append("seq", seq)
+        .append("direction", Message.Direction.OUTBOUND.name())
+        .append("type", reply.type().name())
+        .append("text", reply.text())
+        .append("options", reply.options())
+        .append("url", reply.url())
+        .append("language", dialog.getString("language"))
+        .append("inReplyTo", turnId)
+        .append("plugin", reply.plugin())
+        .append("body", reply.body())
+        .append("createdAt", now)
+        .append("queuedAt", now)
+        .append("deliveryState", QUEUED)
+        .append("deliveryAttempts", 0);
+  }
+
+  @Override
+  public void failed(String turnId, String reason, int attempt, Instant at) {
+    messages()
+        .updateOne(
+            and(eq("_id", turnId), ne("state", ANSWERED)),
+            Updates.combine(
+                Updates.set("state", FAILED),
+                Updates.set("failure", reason),
+                Updates.set("attempts", attempt),
+                Updates.set("failedAt", Date.from(at))));
+  }
+
+  @Override
+  public boolean delivered(String replyId) {
+    Document reply = messages().find(eq("_id", replyId)).first();
+    return reply != null && DELIVERED.equals(reply.getString("deliveryState"));
+  }
+
+  @Override
+  public void recordDelivery(String replyId, String platformMessageId, int attempts, Instant at) {
+    messages()
+        .updateOne(
+            eq("_id", replyId),
+            Updates.combine(
+                Updates.set("deliveryState", DELIVERED),
+                Updates.set("deliveredAt", Date.from(at)),
+                Updates.set("deliveryAttempts", attempts),
+                Updates.set("platformMessageId", platformMessageId)));
+  }
+
+  @Override
+  public Optional<DialogRef> awaitingConsent(String customerId) {
+    return Optional.ofNullable(
+            dialogs()
+                .find(
+                    and(
+                        eq("customerId", customerId),
+                        eq("status", DialogStatus.AWAITING_CONSENT.name())))
+                .sort(Sorts.descending("updatedAt"))
+                .first())
+        .map(MongoTurnStore::ref);
+  }
+
+  @Override
+  public void endConsentQuestion(String dialogId) {
+    dialogs()
+        .updateOne(
+            and(eq("_id", dialogId), eq("status", DialogStatus.AWAITING_CONSENT.name())),
+            Updates.set("status", DialogStatus.ENDED.name()));
+  }
+
+  @Override
+  public List<DialogRef> endIdle(Instant cutoff, int limit, Instant at) {
+    Bson idle =
+        and(
+            eq("status", DialogStatus.OPEN.name()),
+            lt("updatedAt", Date.from(cutoff)),
+            exists("userId")); // dialogs the DataAPI wrote have no one to ask
+    List<String> candidates =
+        dialogs()
+            .find(idle)
+            .limit(limit)
+            .map(document -> document.getString("_id"))
+            .into(new ArrayList<>());
+    List<DialogRef> ended = new ArrayList<>();
+    for (String dialogId : candidates) {
+      // one at a time and only while still idle: a message arriving meanwhile keeps it open
+      Document dialog =
+          dialogs()
+              .findOneAndUpdate(
+                  and(eq("_id", dialogId), idle),
+                  Updates.combine(
+                      Updates.set("status", DialogStatus.AWAITING_CONSENT.name()),
+                      Updates.set("endedAt", Date.from(at))),
+                  new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+      if (dialog != null) {
+        ended.add(ref(dialog));
+      }
+    }
+    return ended;
+  }
+
+  @Override
+  public Optional<StoredReply> ask(String dialogId, ReplyRecord question, Instant at) {
+    Document dialog =
+        dialogs()
+            .findOneAndUpdate(
+                eq("_id", dialogId),
+                Updates.combine(Updates.inc("messageCount", 1L), Updates.inc("lastSeq", 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    if (dialog == null) {
+      return Optional.empty();
+    }
+    String id = dialogId + "/consent-question";
+    Document reply =
+        reply(
+            id,
+            null,
+            dialogId,
+            dialog,
+            dialog.get("lastSeq", Number.class).longValue(),
+            question,
+            Date.from(at));
+    try {
+      messages().insertOne(reply);
+    } catch (RuntimeException e) {
+      if (!MongoDialogStore.isDuplicateKey(e)) {
+        throw e;
+      }
+      dialogs().updateOne(eq("_id", dialogId), Updates.inc("messageCount", -1L));
+      return Optional.empty(); // asked already
+    }
+    return Optional.of(new StoredReply(id, question, false));
+  }
+
+  /** The replies of a turn, in order: the key range {@code <turn>/} .. {@code <turn>0}. */
+  private List<StoredReply> replies(String turnId) {
+    List<StoredReply> replies = new ArrayList<>();
+    for (Document reply :
+        messages()
+            .find(and(gt("_id", turnId + "/"), lt("_id", turnId + "0")))
+            .sort(Sorts.ascending("seq"))) {
+      replies.add(
+          new StoredReply(
+              reply.getString("_id"),
+              new ReplyRecord(
+                  Message.MessageType.valueOf(reply.getString("type")),
+                  reply.getString("text"),
+                  reply.getList("options", String.class),
+                  reply.getString("url"),
+                  reply.getString("plugin"),
+                  reply.getString("body")),
+              DELIVERED.equals(reply.getString("deliveryState"))));
+    }
+    return replies;
+  }
+
+  private static DialogRef ref(Document dialog) {
+    return new DialogRef(
+        dialog.getString("_id"),
+        new Participant(
+            dialog.getString("customerId"),
+            dialog.getString("channel"),
+            dialog.getString("userId"),
+            dialog.getString("conversationRef")),
+        dialog.getString("language"));
+  }
+
+  private static Date date(Instant instant) {
+    return instant == null ? null : Date.from(instant);
+  }
+
+  private MongoCollection<Document> dialogs() {
+    return store.database().getCollection(MongoDialogStore.DIALOGS);
+  }
+
+  private MongoCollection<Document> messages() {
+    return store.database().getCollection(MongoDialogStore.MESSAGES);
+  }
+}

@@ -1,0 +1,90 @@
+package org.parley.infrastructure.persistence.mongodb;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.parley.application.CustomerIds;
+import org.parley.application.OutboundReply;
+import org.parley.application.WebChatReplies;
+
+/**
+ * Web chat replies in {@code webchat_replies} ({@code _id} = reply id, so a reply is kept once),
+ * numbered per user by a counter in {@code webchat_users}. They are the user's own copy of the
+ * conversation, deleted with the customer (erasure) like everything else of theirs.
+ */
+@ApplicationScoped
+public class MongoWebChatReplies implements WebChatReplies {
+
+  static final String REPLIES = "webchat_replies";
+  static final String USERS = "webchat_users";
+  private static final Jsonb JSON = JsonbBuilder.create();
+
+  @Inject MongoDocumentStore store;
+
+  @Override
+  public Delivered append(OutboundReply reply, Instant at) {
+    Document existing = replies().find(eq("_id", reply.replyId())).first();
+    if (existing != null) {
+      return delivered(existing);
+    }
+    Document counter =
+        users()
+            .findOneAndUpdate(
+                eq("_id", reply.userId()),
+                Updates.inc("seq", 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+    Document document =
+        new Document("_id", reply.replyId())
+            .append("userId", reply.userId())
+            .append("customerId", CustomerIds.of(reply.channel(), reply.userId()))
+            .append("seq", counter.get("seq", Number.class).longValue())
+            .append("reply", JSON.toJson(reply))
+            .append("at", Date.from(at));
+    replies().insertOne(document);
+    return delivered(document);
+  }
+
+  @Override
+  public List<Delivered> after(String userId, long afterSeq, int limit) {
+    List<Delivered> found = new ArrayList<>();
+    for (Document document :
+        replies()
+            .find(and(eq("userId", userId), gt("seq", afterSeq)))
+            .sort(Sorts.ascending("seq"))
+            .limit(limit)) {
+      found.add(delivered(document));
+    }
+    return found;
+  }
+
+  private static Delivered delivered(Document document) {
+    return new Delivered(
+        document.getString("userId"),
+        document.get("seq", Number.class).longValue(),
+        JSON.fromJson(document.getString("reply"), OutboundReply.class),
+        document.getDate("at").toInstant());
+  }
+
+  private MongoCollection<Document> replies() {
+    return store.database().getCollection(REPLIES);
+  }
+
+  private MongoCollection<Document> users() {
+    return store.database().getCollection(USERS);
+  }
+}

@@ -1,0 +1,130 @@
+package org.parley.it;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * Local stand-ins for the platforms' send APIs, on one port: the Graph API's {@code
+ * /graph/me/messages} (page token as bearer), Slack's {@code /slack/chat.postMessage} (bot token as
+ * bearer, Slack's {@code ok}/{@code error} answers), Telegram's {@code
+ * /telegram/bot<token>/sendMessage|sendPhoto}. Each checks the credential the way the platform
+ * does, records every accepted call, and can be told to be down (503) for a while.
+ */
+public final class FakePlatforms {
+
+  public static final String PAGE_TOKEN = "it-page-token";
+  public static final String SLACK_BOT_TOKEN = "xoxb-it-bot-token";
+  public static final String TELEGRAM_BOT_TOKEN = "4711:it-telegram-bot-token";
+
+  /**
+   * One call a platform accepted: which platform, which method, the JSON body, when, and the id the
+   * platform gave the message it created.
+   */
+  public record Call(String platform, String method, JsonObject body, Instant at, long id) {}
+
+  private static HttpServer server;
+  private static final List<Call> CALLS = new ArrayList<>();
+  private static final AtomicLong IDS = new AtomicLong(1000);
+  private static volatile Instant downUntil = Instant.MIN;
+  private static final AtomicLong REFUSED_WHILE_DOWN = new AtomicLong();
+
+  private FakePlatforms() {}
+
+  static synchronized void start(int port) throws IOException {
+    server = HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", port), 200);
+    server.createContext("/", FakePlatforms::handle);
+    server.setExecutor(Executors.newFixedThreadPool(16));
+    server.start();
+  }
+
+  static synchronized void stop() {
+    if (server != null) {
+      server.stop(0);
+      server = null;
+    }
+  }
+
+  /** Every platform answers 503 for the next {@code duration}. */
+  public static void downFor(Duration duration) {
+    downUntil = Instant.now().plus(duration);
+  }
+
+  public static long refusedWhileDown() {
+    return REFUSED_WHILE_DOWN.get();
+  }
+
+  /** The accepted calls that match, in the order they arrived. */
+  public static synchronized List<Call> calls(Predicate<Call> filter) {
+    return CALLS.stream().filter(filter).toList();
+  }
+
+  private static void handle(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    if (Instant.now().isBefore(downUntil)) {
+      REFUSED_WHILE_DOWN.incrementAndGet();
+      LocalHttpServer.respond(exchange, 503, "{\"error\":\"down for maintenance\"}");
+      return;
+    }
+    JsonObject json;
+    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+      json = reader.readObject();
+    } catch (RuntimeException e) {
+      LocalHttpServer.respond(exchange, 400, "{\"error\":\"not JSON\"}");
+      return;
+    }
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    long id = IDS.incrementAndGet();
+    if (path.equals("/graph/me/messages")) {
+      if (!("Bearer " + PAGE_TOKEN).equals(authorization)) {
+        LocalHttpServer.respond(
+            exchange, 401, "{\"error\":{\"message\":\"Invalid OAuth access token\"}}");
+        return;
+      }
+      record("messenger", "send", json, id);
+      LocalHttpServer.respond(
+          exchange,
+          200,
+          Json.createObjectBuilder()
+              .add("recipient_id", json.getJsonObject("recipient").getString("id"))
+              .add("message_id", "m_" + id)
+              .build()
+              .toString());
+    } else if (path.equals("/slack/chat.postMessage")) {
+      if (!("Bearer " + SLACK_BOT_TOKEN).equals(authorization)) {
+        LocalHttpServer.respond(exchange, 200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
+        return;
+      }
+      record("slack", "chat.postMessage", json, id);
+      LocalHttpServer.respond(exchange, 200, "{\"ok\":true,\"ts\":\"1700000000." + id + "\"}");
+    } else if (path.startsWith("/telegram/bot" + TELEGRAM_BOT_TOKEN + "/")) {
+      String method = path.substring(path.lastIndexOf('/') + 1);
+      record("telegram", method, json, id);
+      LocalHttpServer.respond(
+          exchange, 200, "{\"ok\":true,\"result\":{\"message_id\":" + id + "}}");
+    } else if (path.startsWith("/telegram/")) {
+      LocalHttpServer.respond(
+          exchange, 401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
+    } else {
+      LocalHttpServer.respond(exchange, 404, "{\"error\":\"no such method\"}");
+    }
+  }
+
+  private static synchronized void record(
+      String platform, String method, JsonObject body, long id) {
+    CALLS.add(new Call(platform, method, body, Instant.now(), id));
+  }
+}
