@@ -1,10 +1,10 @@
 package org.parley.infrastructure.channel;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -22,6 +22,9 @@ import org.parley.application.ChannelClient.ReplyRejectedException;
  */
 @ApplicationScoped
 public class PlatformHttp {
+
+  /** Looked up once: {@code Json.create...} searches for the provider on every call. */
+  private static final JsonProvider JSON_P = JsonProvider.provider();
 
   private final HttpClient client =
       HttpClient.newBuilder()
@@ -59,7 +62,7 @@ public class PlatformHttp {
     if (response.body() == null || response.body().isBlank()) {
       return JsonObject.EMPTY_JSON_OBJECT;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+    try (JsonReader reader = JSON_P.createReader(new StringReader(response.body()))) {
       return reader.readObject();
     } catch (JsonException e) {
       throw new ChannelUnavailableException(host(url) + " answered something that is not JSON", e);

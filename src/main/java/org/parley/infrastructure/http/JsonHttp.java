@@ -1,9 +1,9 @@
 package org.parley.infrastructure.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -18,6 +18,9 @@ import java.time.Duration;
  */
 @ApplicationScoped
 public class JsonHttp {
+
+  /** Looked up once: {@code Json.create...} searches for the provider on every call. */
+  private static final JsonProvider JSON_P = JsonProvider.provider();
 
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -44,7 +47,7 @@ public class JsonHttp {
     if (response.statusCode() / 100 != 2) {
       throw new IllegalStateException(url + " answered " + response.statusCode());
     }
-    try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+    try (JsonReader reader = JSON_P.createReader(new StringReader(response.body()))) {
       return reader.readObject();
     }
   }

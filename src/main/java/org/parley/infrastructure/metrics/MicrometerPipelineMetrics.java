@@ -1,10 +1,17 @@
 package org.parley.infrastructure.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.parley.application.PipelineMetrics;
 
 /**
@@ -26,40 +33,54 @@ public class MicrometerPipelineMetrics implements PipelineMetrics {
 
   @Inject MeterRegistry registry;
 
+  // the registry's shorthand methods search every meter of the server on each call: look once
+  private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
+
+  private Counter counter(String name, String... tags) {
+    return counters.computeIfAbsent(key(name, tags), k -> registry.counter(name, Tags.of(tags)));
+  }
+
+  private Timer timer(String name, String... tags) {
+    return timers.computeIfAbsent(key(name, tags), k -> registry.timer(name, Tags.of(tags)));
+  }
+
+  private static List<String> key(String name, String... tags) {
+    List<String> key = new ArrayList<>(tags.length + 1);
+    key.add(name);
+    key.addAll(Arrays.asList(tags));
+    return key;
+  }
+
   @Override
   public void acknowledged(String channel, int messages, Duration latency) {
     if (messages > 0) {
-      registry.counter("parley.messages.in", Tags.of("channel", channel)).increment(messages);
+      counter("parley.messages.in", "channel", channel).increment(messages);
     }
-    registry.timer("parley.webhook.ack", Tags.of("channel", channel)).record(latency);
+    timer("parley.webhook.ack", "channel", channel).record(latency);
   }
 
   @Override
   public void answered(String channel) {
-    registry.counter("parley.messages.answered", Tags.of("channel", channel)).increment();
+    counter("parley.messages.answered", "channel", channel).increment();
   }
 
   @Override
   public void duplicateDropped(String channel, String stage) {
-    registry
-        .counter("parley.duplicates.dropped", Tags.of("channel", channel, "stage", stage))
-        .increment();
+    counter("parley.duplicates.dropped", "channel", channel, "stage", stage).increment();
   }
 
   @Override
   public void delivered(String channel, String language, Duration turnLatency) {
-    registry.counter("parley.messages.out", Tags.of("channel", channel)).increment();
+    counter("parley.messages.out", "channel", channel).increment();
     if (turnLatency != null && !turnLatency.isNegative()) {
-      registry
-          .timer(
-              "parley.turn",
-              Tags.of("channel", channel, "language", language == null ? "unknown" : language))
+      timer("parley.turn", "channel", channel, "language", language == null ? "unknown" : language)
           .record(turnLatency);
     }
   }
 
   @Override
   public void deadLettered(String queue) {
-    registry.counter("parley.dead.letters", Tags.of("queue", queue)).increment();
+    counter("parley.dead.letters", "queue", queue).increment();
   }
 }

@@ -3,10 +3,10 @@ package org.parley.nlu.dialogflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
@@ -36,6 +36,9 @@ import org.parley.nlu.api.NluResult.Entity;
 @ApplicationScoped
 @Typed(DialogflowNluEngine.class)
 public class DialogflowNluEngine implements NluEngine {
+
+  /** Looked up once: {@code Json.create...} searches for the provider on every call. */
+  private static final JsonProvider JSON_P = JsonProvider.provider();
 
   @Inject @Embedded NluEngine embedded;
   @Inject JsonHttp http;
@@ -77,13 +80,16 @@ public class DialogflowNluEngine implements NluEngine {
             + session
             + ":detectIntent";
     JsonObject request =
-        Json.createObjectBuilder()
+        JSON_P
+            .createObjectBuilder()
             .add(
                 "queryInput",
-                Json.createObjectBuilder()
+                JSON_P
+                    .createObjectBuilder()
                     .add(
                         "text",
-                        Json.createObjectBuilder()
+                        JSON_P
+                            .createObjectBuilder()
                             .add("text", text)
                             .add("languageCode", language.toLowerCase(Locale.ROOT))))
             .build();

@@ -3,9 +3,9 @@ package org.parley.nlu.rasa;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -32,6 +32,9 @@ import org.parley.nlu.api.NluResult.IntentScore;
 @Typed(RasaNluEngine.class)
 public class RasaNluEngine implements NluEngine {
 
+  /** Looked up once: {@code Json.create...} searches for the provider on every call. */
+  private static final JsonProvider JSON_P = JsonProvider.provider();
+
   @Inject @Embedded NluEngine embedded;
   @Inject JsonHttp http;
 
@@ -56,7 +59,7 @@ public class RasaNluEngine implements NluEngine {
         http.post(
             url.replaceAll("/+$", "") + "/model/parse",
             null,
-            Json.createObjectBuilder().add("text", text).build());
+            JSON_P.createObjectBuilder().add("text", text).build());
     JsonObject intent = answer.getJsonObject("intent");
     String name = intent.getString("name");
     double confidence = intent.getJsonNumber("confidence").doubleValue();

@@ -1,12 +1,12 @@
 package org.parley.plugin.remote;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
@@ -30,6 +30,9 @@ import org.parley.plugin.api.UnknownActionException;
  * "options"}, {"type": "image", "url", "caption"}, {"type": "link", "url", "title"}]}}.
  */
 public final class RemotePlugin implements Plugin {
+
+  /** Looked up once: {@code Json.create...} searches for the provider on every call. */
+  private static final JsonProvider JSON_P = JsonProvider.provider();
 
   private static final Logger LOG = Logger.getLogger(RemotePlugin.class.getName());
 
@@ -69,10 +72,11 @@ public final class RemotePlugin implements Plugin {
     if (descriptor.route(action.name()).isEmpty()) {
       throw new UnknownActionException(descriptor.name(), action.name());
     }
-    JsonObjectBuilder attributes = Json.createObjectBuilder();
+    JsonObjectBuilder attributes = JSON_P.createObjectBuilder();
     action.attributes().forEach(attributes::add);
     String body =
-        Json.createObjectBuilder()
+        JSON_P
+            .createObjectBuilder()
             .add("plugin", descriptor.name())
             .add("action", action.name())
             .add("attributes", attributes)
@@ -113,7 +117,7 @@ public final class RemotePlugin implements Plugin {
       throw new IllegalArgumentException("status " + answer.status());
     }
     JsonObject root;
-    try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+    try (JsonReader reader = JSON_P.createReader(new StringReader(answer.body()))) {
       root = reader.readObject();
     }
     JsonArray items = root.getJsonArray("replies");

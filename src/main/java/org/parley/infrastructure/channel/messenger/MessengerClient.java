@@ -2,10 +2,10 @@ package org.parley.infrastructure.channel.messenger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,6 +24,9 @@ import org.parley.infrastructure.config.ConfigKeys;
  */
 @ApplicationScoped
 public class MessengerClient implements ChannelClient {
+
+  /** Looked up once: {@code Json.create...} searches for the provider on every call. */
+  private static final JsonProvider JSON_P = JsonProvider.provider();
 
   @Inject PlatformHttp http;
 
@@ -62,51 +65,58 @@ public class MessengerClient implements ChannelClient {
             apiUrl + "/me/messages",
             pageToken.orElseThrow(
                 () -> new ReplyRejectedException("parley.messenger.page-token is not set")),
-            Json.createObjectBuilder()
-                .add("recipient", Json.createObjectBuilder().add("id", reply.conversationRef()))
+            JSON_P
+                .createObjectBuilder()
+                .add("recipient", JSON_P.createObjectBuilder().add("id", reply.conversationRef()))
                 .add("messaging_type", "RESPONSE")
                 .add("message", message(reply))
                 .build());
     return answer.getString("message_id", null);
   }
 
-  static JsonObject message(OutboundReply reply) {
-    JsonObjectBuilder message = Json.createObjectBuilder();
+  /** The {@code message} object of a Send API request. */
+  public static JsonObject message(OutboundReply reply) {
+    JsonObjectBuilder message = JSON_P.createObjectBuilder();
     switch (reply.kind()) {
       case QUICK_REPLIES -> {
-        JsonArrayBuilder quick = Json.createArrayBuilder();
+        JsonArrayBuilder quick = JSON_P.createArrayBuilder();
         reply
             .options()
             .forEach(
                 option ->
                     quick.add(
-                        Json.createObjectBuilder()
+                        JSON_P
+                            .createObjectBuilder()
                             .add("content_type", "text")
                             .add("title", option)
                             .add("payload", option)));
         message.add("text", reply.text()).add("quick_replies", quick);
       }
       case BUTTONS -> {
-        JsonArrayBuilder buttons = Json.createArrayBuilder();
+        JsonArrayBuilder buttons = JSON_P.createArrayBuilder();
         for (OutboundReply.Button button : reply.buttons()) {
           buttons.add(
               button.url() != null
-                  ? Json.createObjectBuilder()
+                  ? JSON_P
+                      .createObjectBuilder()
                       .add("type", "web_url")
                       .add("url", button.url())
                       .add("title", button.title())
-                  : Json.createObjectBuilder()
+                  : JSON_P
+                      .createObjectBuilder()
                       .add("type", "postback")
                       .add("title", button.title())
                       .add("payload", button.payload()));
         }
         message.add(
             "attachment",
-            Json.createObjectBuilder()
+            JSON_P
+                .createObjectBuilder()
                 .add("type", "template")
                 .add(
                     "payload",
-                    Json.createObjectBuilder()
+                    JSON_P
+                        .createObjectBuilder()
                         .add("template_type", "button")
                         .add("text", reply.text())
                         .add("buttons", buttons)));
@@ -114,9 +124,10 @@ public class MessengerClient implements ChannelClient {
       case IMAGE ->
           message.add(
               "attachment",
-              Json.createObjectBuilder()
+              JSON_P
+                  .createObjectBuilder()
                   .add("type", "image")
-                  .add("payload", Json.createObjectBuilder().add("url", reply.url())));
+                  .add("payload", JSON_P.createObjectBuilder().add("url", reply.url())));
       default -> message.add("text", reply.textWithChoices());
     }
     return message.build();

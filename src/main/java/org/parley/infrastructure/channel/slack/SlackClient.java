@@ -2,9 +2,9 @@ package org.parley.infrastructure.channel.slack;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +25,9 @@ import org.parley.infrastructure.config.ConfigKeys;
  */
 @ApplicationScoped
 public class SlackClient implements ChannelClient {
+
+  /** Looked up once: {@code Json.create...} searches for the provider on every call. */
+  private static final JsonProvider JSON_P = JsonProvider.provider();
 
   private static final Set<String> TRANSIENT =
       Set.of(
@@ -61,7 +64,8 @@ public class SlackClient implements ChannelClient {
       skipOn = ReplyRejectedException.class)
   public String send(OutboundReply reply) {
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        JSON_P
+            .createObjectBuilder()
             .add("channel", reply.conversationRef())
             .add("text", reply.textWithChoices());
     if (reply.replyToRef() != null) {

@@ -2,10 +2,10 @@ package org.parley.infrastructure.channel.telegram;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,6 +24,9 @@ import org.parley.infrastructure.config.ConfigKeys;
  */
 @ApplicationScoped
 public class TelegramClient implements ChannelClient {
+
+  /** Looked up once: {@code Json.create...} searches for the provider on every call. */
+  private static final JsonProvider JSON_P = JsonProvider.provider();
 
   @Inject PlatformHttp http;
 
@@ -74,8 +77,9 @@ public class TelegramClient implements ChannelClient {
         : String.valueOf(result.getJsonNumber("message_id").longValue());
   }
 
-  static JsonObject body(OutboundReply reply) {
-    JsonObjectBuilder body = Json.createObjectBuilder();
+  /** The body of a {@code sendMessage} or {@code sendPhoto} request. */
+  public static JsonObject body(OutboundReply reply) {
+    JsonObjectBuilder body = JSON_P.createObjectBuilder();
     try {
       body.add("chat_id", Long.parseLong(reply.conversationRef()));
     } catch (NumberFormatException e) {
@@ -89,36 +93,44 @@ public class TelegramClient implements ChannelClient {
     } else if (reply.kind() == OutboundReply.Kind.QUICK_REPLIES
         || reply.kind() == OutboundReply.Kind.BUTTONS) {
       body.add("text", reply.text());
-      JsonArrayBuilder row = Json.createArrayBuilder();
+      JsonArrayBuilder row = JSON_P.createArrayBuilder();
       if (reply.kind() == OutboundReply.Kind.QUICK_REPLIES) {
         reply
             .options()
             .forEach(
                 option ->
                     row.add(
-                        Json.createObjectBuilder()
+                        JSON_P
+                            .createObjectBuilder()
                             .add("text", option)
                             .add("callback_data", option)));
       } else {
         for (OutboundReply.Button button : reply.buttons()) {
           row.add(
               button.url() != null
-                  ? Json.createObjectBuilder().add("text", button.title()).add("url", button.url())
-                  : Json.createObjectBuilder()
+                  ? JSON_P
+                      .createObjectBuilder()
+                      .add("text", button.title())
+                      .add("url", button.url())
+                  : JSON_P
+                      .createObjectBuilder()
                       .add("text", button.title())
                       .add("callback_data", button.payload()));
         }
       }
       body.add(
           "reply_markup",
-          Json.createObjectBuilder().add("inline_keyboard", Json.createArrayBuilder().add(row)));
+          JSON_P
+              .createObjectBuilder()
+              .add("inline_keyboard", JSON_P.createArrayBuilder().add(row)));
     } else {
       body.add("text", reply.textWithChoices());
     }
     if (reply.replyToRef() != null) {
       body.add(
           "reply_parameters",
-          Json.createObjectBuilder()
+          JSON_P
+              .createObjectBuilder()
               .add("message_id", Long.parseLong(reply.replyToRef()))
               .add("allow_sending_without_reply", true));
     }

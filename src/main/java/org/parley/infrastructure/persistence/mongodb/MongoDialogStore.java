@@ -166,6 +166,7 @@ public class MongoDialogStore implements DialogStore {
         .database()
         .getCollection(MongoWebChatReplies.REPLIES)
         .deleteMany(eq("customerId", customerId));
+    store.database().getCollection(MongoTurnStore.CONVERSATIONS).deleteOne(eq("_id", customerId));
     return dialogs().deleteMany(eq("customerId", customerId)).getDeletedCount();
   }
 

@@ -12,6 +12,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,31 +44,34 @@ public class MongoTurnStore implements TurnStore {
   static final String QUEUED = "QUEUED";
   static final String DELIVERED = "DELIVERED";
 
+  static final String CONVERSATIONS = "conversations";
+
   @Inject MongoDocumentStore store;
 
   @Override
   public DialogSlot enter(
       Participant participant, String language, Instant at, Instant idleCutoff) {
     Date now = Date.from(at);
-    Document open =
-        dialogs()
-            .findOneAndUpdate(
-                and(
-                    eq("customerId", participant.customerId()),
-                    eq("status", DialogStatus.OPEN.name()),
-                    gte("updatedAt", Date.from(idleCutoff))),
-                Updates.combine(
-                    Updates.inc("messageCount", 1L),
-                    Updates.inc("lastSeq", 1L),
-                    Updates.set("updatedAt", now),
-                    Updates.set("language", language),
-                    Updates.set("conversationRef", participant.conversationRef())),
-                new FindOneAndUpdateOptions()
-                    .sort(Sorts.descending("updatedAt"))
-                    .returnDocument(ReturnDocument.AFTER));
-    if (open != null) {
-      return new DialogSlot(
-          open.getString("_id"), open.get("lastSeq", Number.class).longValue(), false);
+    Document pointer = conversations().find(eq("_id", participant.customerId())).first();
+    if (pointer != null && pointer.getString("dialogId") != null) {
+      Document open =
+          dialogs()
+              .findOneAndUpdate(
+                  and(
+                      eq("_id", pointer.getString("dialogId")),
+                      eq("status", DialogStatus.OPEN.name()),
+                      gte("updatedAt", Date.from(idleCutoff))),
+                  Updates.combine(
+                      Updates.inc("messageCount", 1L),
+                      Updates.inc("lastSeq", 1L),
+                      Updates.set("updatedAt", now),
+                      Updates.set("language", language),
+                      Updates.set("conversationRef", participant.conversationRef())),
+                  new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+      if (open != null) {
+        return new DialogSlot(
+            open.getString("_id"), open.get("lastSeq", Number.class).longValue(), false);
+      }
     }
     String dialogId = UUID.randomUUID().toString();
     dialogs()
@@ -84,6 +88,11 @@ public class MongoTurnStore implements TurnStore {
                 .append("updatedAt", now)
                 .append("messageCount", 1L)
                 .append("lastSeq", 1L));
+    conversations()
+        .updateOne(
+            eq("_id", participant.customerId()),
+            Updates.set("dialogId", dialogId),
+            new UpdateOptions().upsert(true));
     return new DialogSlot(dialogId, 1L, true);
   }
 
@@ -179,6 +188,9 @@ public class MongoTurnStore implements TurnStore {
     if (dialog == null) {
       return stored; // erased meanwhile (consent refused, the DataAPI): keep nothing
     }
+    if (endDialog) {
+      asking(dialog.getString("customerId"), dialogId);
+    }
     if (!documents.isEmpty()) {
       messages().insertMany(documents);
     }
@@ -251,23 +263,42 @@ public class MongoTurnStore implements TurnStore {
 
   @Override
   public Optional<DialogRef> awaitingConsent(String customerId) {
+    Document pointer = conversations().find(eq("_id", customerId)).first();
+    if (pointer == null || pointer.getString("asking") == null) {
+      return Optional.empty();
+    }
     return Optional.ofNullable(
             dialogs()
                 .find(
                     and(
-                        eq("customerId", customerId),
+                        eq("_id", pointer.getString("asking")),
                         eq("status", DialogStatus.AWAITING_CONSENT.name())))
-                .sort(Sorts.descending("updatedAt"))
                 .first())
         .map(MongoTurnStore::ref);
   }
 
   @Override
   public void endConsentQuestion(String dialogId) {
-    dialogs()
+    Document dialog =
+        dialogs()
+            .findOneAndUpdate(
+                and(eq("_id", dialogId), eq("status", DialogStatus.AWAITING_CONSENT.name())),
+                Updates.set("status", DialogStatus.ENDED.name()));
+    if (dialog != null) {
+      conversations()
+          .updateOne(
+              and(eq("_id", dialog.getString("customerId")), eq("asking", dialogId)),
+              Updates.unset("asking"));
+    }
+  }
+
+  /** Notes on the customer's pointer which dialog's consent question is open. */
+  private void asking(String customerId, String dialogId) {
+    conversations()
         .updateOne(
-            and(eq("_id", dialogId), eq("status", DialogStatus.AWAITING_CONSENT.name())),
-            Updates.set("status", DialogStatus.ENDED.name()));
+            eq("_id", customerId),
+            Updates.set("asking", dialogId),
+            new UpdateOptions().upsert(true));
   }
 
   @Override
@@ -295,6 +326,7 @@ public class MongoTurnStore implements TurnStore {
                       Updates.set("endedAt", Date.from(at))),
                   new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
       if (dialog != null) {
+        asking(dialog.getString("customerId"), dialogId);
         ended.add(ref(dialog));
       }
     }
@@ -373,6 +405,16 @@ public class MongoTurnStore implements TurnStore {
 
   private MongoCollection<Document> dialogs() {
     return store.database().getCollection(MongoDialogStore.DIALOGS);
+  }
+
+  /**
+   * One document per customer, found by its {@code _id}: the dialog their next message goes into
+   * and the dialog whose consent question is open. Keeps every per-message lookup on the primary
+   * key (the embedded store has no secondary indexes; MongoDB's would do, but a key lookup is
+   * cheaper still).
+   */
+  private MongoCollection<Document> conversations() {
+    return store.database().getCollection(CONVERSATIONS);
   }
 
   private MongoCollection<Document> messages() {

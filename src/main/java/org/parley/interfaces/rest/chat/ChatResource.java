@@ -1,8 +1,8 @@
 package org.parley.interfaces.rest.chat;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -40,6 +40,9 @@ import org.parley.interfaces.webhook.WebhookIntake;
 @Tag(name = "Web chat")
 public class ChatResource {
 
+  /** Looked up once: {@code Json.create...} searches for the provider on every call. */
+  private static final JsonProvider JSON_P = JsonProvider.provider();
+
   static final String CHANNEL = "webchat";
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final int PAGE = 100;
@@ -63,7 +66,8 @@ public class ChatResource {
   public Response open() {
     ChatTokens.Session session = tokens.open();
     JsonObject body =
-        Json.createObjectBuilder()
+        JSON_P
+            .createObjectBuilder()
             .add("userId", session.userId())
             .add("token", session.token())
             .add("expiresAt", session.expiresAt().toString())
@@ -117,7 +121,7 @@ public class ChatResource {
             language(acceptLanguage),
             Instant.now());
     intake.queue(CHANNEL, List.of(message), started);
-    return Response.accepted(Json.createObjectBuilder().add("messageId", messageId).build())
+    return Response.accepted(JSON_P.createObjectBuilder().add("messageId", messageId).build())
         .build();
   }
 
@@ -134,12 +138,12 @@ public class ChatResource {
     String userId = user(authorization, null);
     long from = seq("after", after);
     List<WebChatReplies.Delivered> page = replies.after(userId, from, PAGE);
-    var list = Json.createArrayBuilder();
+    var list = JSON_P.createArrayBuilder();
     for (WebChatReplies.Delivered delivered : page) {
       list.add(ChatJson.toJson(ChatReplyDto.of(delivered)));
     }
     long next = page.isEmpty() ? from : page.get(page.size() - 1).seq();
-    return Json.createObjectBuilder().add("replies", list).add("next", next).build();
+    return JSON_P.createObjectBuilder().add("replies", list).add("next", next).build();
   }
 
   @GET

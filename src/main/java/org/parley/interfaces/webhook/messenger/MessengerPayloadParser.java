@@ -1,11 +1,11 @@
 package org.parley.interfaces.webhook.messenger;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,13 +21,16 @@ import org.parley.interfaces.webhook.MalformedPayloadException;
  */
 public final class MessengerPayloadParser {
 
+  /** Looked up once: {@code Json.create...} searches for the provider on every call. */
+  private static final JsonProvider JSON_P = JsonProvider.provider();
+
   public static final String CHANNEL = "messenger";
 
   private MessengerPayloadParser() {}
 
   public static List<InboundMessage> parse(byte[] body) {
     JsonObject root;
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = JSON_P.createReader(new ByteArrayInputStream(body))) {
       root = reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new MalformedPayloadException("not a JSON object", e);

@@ -1,9 +1,9 @@
 package org.parley.interfaces.webhook.slack;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,13 +18,16 @@ import org.parley.interfaces.webhook.MalformedPayloadException;
  */
 public final class SlackEventParser {
 
+  /** Looked up once: {@code Json.create...} searches for the provider on every call. */
+  private static final JsonProvider JSON_P = JsonProvider.provider();
+
   public static final String CHANNEL = "slack";
 
   private SlackEventParser() {}
 
   public static SlackEvent parse(byte[] body) {
     JsonObject root;
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = JSON_P.createReader(new ByteArrayInputStream(body))) {
       root = reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new MalformedPayloadException("not a JSON object", e);

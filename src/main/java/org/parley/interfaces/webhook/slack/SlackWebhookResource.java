@@ -1,7 +1,7 @@
 package org.parley.interfaces.webhook.slack;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -31,6 +31,9 @@ import org.parley.interfaces.webhook.WebhookIntake;
 @Path("/webhooks/slack")
 @Tag(name = "Webhooks")
 public class SlackWebhookResource {
+
+  /** Looked up once: {@code Json.create...} searches for the provider on every call. */
+  private static final JsonProvider JSON_P = JsonProvider.provider();
 
   private static final Logger LOG = Logger.getLogger(SlackWebhookResource.class.getName());
 
@@ -83,7 +86,7 @@ public class SlackWebhookResource {
     }
     if (event instanceof SlackEvent.UrlVerification verification) {
       return Response.ok(
-              Json.createObjectBuilder().add("challenge", verification.challenge()).build())
+              JSON_P.createObjectBuilder().add("challenge", verification.challenge()).build())
           .build();
     }
     if (event instanceof SlackEvent.UserMessage message) {
@@ -96,7 +99,7 @@ public class SlackWebhookResource {
 
   /** Slack ignores the body of a 200; an empty object keeps it JSON. */
   static final class JsonObjectOk {
-    static final jakarta.json.JsonObject OK = Json.createObjectBuilder().build();
+    static final jakarta.json.JsonObject OK = JSON_P.createObjectBuilder().build();
 
     private JsonObjectOk() {}
   }

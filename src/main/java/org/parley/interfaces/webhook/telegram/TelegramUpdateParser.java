@@ -1,10 +1,10 @@
 package org.parley.interfaces.webhook.telegram;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,13 +21,16 @@ import org.parley.interfaces.webhook.MalformedPayloadException;
  */
 public final class TelegramUpdateParser {
 
+  /** Looked up once: {@code Json.create...} searches for the provider on every call. */
+  private static final JsonProvider JSON_P = JsonProvider.provider();
+
   public static final String CHANNEL = "telegram";
 
   private TelegramUpdateParser() {}
 
   public static Optional<InboundMessage> parse(byte[] body) {
     JsonObject update;
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = JSON_P.createReader(new ByteArrayInputStream(body))) {
       update = reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new MalformedPayloadException("not a JSON object", e);

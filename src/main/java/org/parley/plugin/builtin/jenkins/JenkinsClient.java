@@ -1,10 +1,10 @@
 package org.parley.plugin.builtin.jenkins;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -28,6 +28,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  */
 @ApplicationScoped
 public class JenkinsClient {
+
+  /** Looked up once: {@code Json.create...} searches for the provider on every call. */
+  private static final JsonProvider JSON_P = JsonProvider.provider();
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -140,7 +143,7 @@ public class JenkinsClient {
   }
 
   private static JsonObject json(HttpResponse<String> response) {
-    try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+    try (JsonReader reader = JSON_P.createReader(new StringReader(response.body()))) {
       return reader.readObject();
     } catch (RuntimeException e) {
       throw new JenkinsUnavailableException("Jenkins answered something that is not JSON", e);

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The conversation pipeline under load (README.md, "Benchmarks"):
+#   bench/pipeline-benchmark.sh [--users 1000] [--messages 20] [--concurrency 64] [--ack-rate N]
+# Starts its own Parley (a copy of target/server's standalone directory, port offset 200: HTTP 8280,
+# management 10190) with the Telegram channel pointed at the benchmark's stand-in Bot API, deploys the
+# bare-JMS ceiling (bench/jms-ceiling) beside it, and runs bench/PipelineBenchmark.java.
+# With MONGODB_URI set Parley uses that MongoDB; otherwise a fresh embedded development store.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./mvnw -q -B -DskipTests package
+./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=provided -Dmdep.outputFile=target/bench-provided-classpath.txt
+
+# the ceiling: two MDBs and a servlet, compiled against the Jakarta EE API only
+ceiling=target/bench/jms-ceiling
+rm -rf "$ceiling" && mkdir -p "$ceiling/WEB-INF/classes"
+javac -q --release 17 -cp "$(cat target/bench-provided-classpath.txt)" -d "$ceiling/WEB-INF/classes" \
+  bench/jms-ceiling/bench/ceiling/*.java 2>/dev/null || javac --release 17 -cp "$(cat target/bench-provided-classpath.txt)" \
+  -d "$ceiling/WEB-INF/classes" bench/jms-ceiling/bench/ceiling/*.java
+(cd "$ceiling" && jar cf ../jms-ceiling.war WEB-INF)
+
+base=target/bench/standalone
+rm -rf "$base/configuration" "$base/deployments" "$base/tmp" "$base/data"
+mkdir -p "$base"
+cp -r target/server/standalone/configuration target/server/standalone/deployments "$base/"
+cp target/parley.war "$base/deployments/parley.war"
+
+server_args=(-Djboss.server.base.dir="$PWD/$base" -Djboss.socket.binding.port-offset=200
+  -Dparley.telegram.secret-token=bench-telegram-secret -Dparley.telegram.bot-token=1:bench
+  -Dparley.telegram.api-url=http://127.0.0.1:28443 -Dparley.mongodb.embedded.file="$PWD/$base/data/store.mv")
+LAUNCH_JBOSS_IN_BACKGROUND=1 JAVA_OPTS="-Xmx2g ${BENCH_JAVA_OPTS:-}" target/server/bin/standalone.sh \
+  --read-only-server-config=standalone.xml "${server_args[@]}" > target/bench/server.out 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 180); do
+  if curl -sf http://127.0.0.1:10190/health/ready > /dev/null; then break; fi
+  sleep 1
+done
+curl -sf http://127.0.0.1:10190/health/ready > /dev/null || { echo "Parley did not become ready"; exit 1; }
+
+target/server/bin/jboss-cli.sh --connect --controller=127.0.0.1:10190 --commands="jms-queue add --queue-address=bench.ceiling.in --entries=java:/jms/queue/bench.ceiling.in,jms-queue add --queue-address=bench.ceiling.out --entries=java:/jms/queue/bench.ceiling.out,deploy target/bench/jms-ceiling.war" > /dev/null
+
+java -Xmx1g bench/PipelineBenchmark.java --url http://127.0.0.1:8280 --stand-in-port 28443 \
+  --secret bench-telegram-secret --ceiling-url http://127.0.0.1:8280/jms-ceiling/ "$@"
