@@ -236,8 +236,9 @@ public class PipelineBenchmark {
 
     // 3. the ceiling
     if (!ceilingUrl.isEmpty()) {
+      long ceilingMessages = Long.parseLong(arg(args, "--ceiling-messages", Long.toString(expected)));
       HttpResponse<String> ceiling = client.send(
-          HttpRequest.newBuilder(URI.create(ceilingUrl + "?messages=" + expected + "&users=" + users))
+          HttpRequest.newBuilder(URI.create(ceilingUrl + "?messages=" + ceilingMessages + "&users=" + users))
               .timeout(Duration.ofMinutes(6)).build(),
           HttpResponse.BodyHandlers.ofString());
       System.out.println();

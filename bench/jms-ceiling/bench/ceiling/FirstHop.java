@@ -12,14 +12,20 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 
-/** Like InboundMessageConsumer: an XA delivery that sends one message on in its transaction. */
+/**
+ * Like InboundMessageConsumer: a delivery in the session's local transaction that sends one message
+ * on (durably) before it commits. With container-managed XA over both sessions instead, this loop
+ * measured 469 msg/s here; like this, 1,330 msg/s.
+ */
+@jakarta.ejb.TransactionManagement(jakarta.ejb.TransactionManagementType.BEAN)
 @MessageDriven(
     activationConfig = {
       @ActivationConfigProperty(
           propertyName = "destinationLookup",
           propertyValue = "java:/jms/queue/bench.ceiling.in"),
       @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8"),
+      @ActivationConfigProperty(propertyName = "useLocalTx", propertyValue = "true")
     })
 public class FirstHop implements MessageListener {
 

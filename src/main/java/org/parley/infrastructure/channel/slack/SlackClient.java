@@ -5,15 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.parley.application.ChannelClient;
 import org.parley.application.OutboundReply;
+import org.parley.infrastructure.channel.FaultTolerantChannelClient;
 import org.parley.infrastructure.channel.PlatformHttp;
 import org.parley.infrastructure.config.ConfigKeys;
 
@@ -24,7 +20,7 @@ import org.parley.infrastructure.config.ConfigKeys;
  * limit or an internal error is retried, any other error refuses the reply.
  */
 @ApplicationScoped
-public class SlackClient implements ChannelClient {
+public class SlackClient extends FaultTolerantChannelClient {
 
   /** Looked up once: {@code Json.create...} searches for the provider on every call. */
   private static final JsonProvider JSON_P = JsonProvider.provider();
@@ -49,20 +45,7 @@ public class SlackClient implements ChannelClient {
   }
 
   @Override
-  @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-  @Retry(
-      maxRetries = 60,
-      delay = 500,
-      jitter = 200,
-      maxDuration = 30,
-      durationUnit = ChronoUnit.SECONDS,
-      abortOn = ReplyRejectedException.class)
-  @CircuitBreaker(
-      requestVolumeThreshold = 4,
-      failureRatio = 0.75,
-      delay = 2000,
-      skipOn = ReplyRejectedException.class)
-  public String send(OutboundReply reply) {
+  protected String post(OutboundReply reply) {
     JsonObjectBuilder body =
         JSON_P
             .createObjectBuilder()

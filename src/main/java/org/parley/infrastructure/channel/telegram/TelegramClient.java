@@ -6,14 +6,10 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.parley.application.ChannelClient;
 import org.parley.application.OutboundReply;
+import org.parley.infrastructure.channel.FaultTolerantChannelClient;
 import org.parley.infrastructure.channel.PlatformHttp;
 import org.parley.infrastructure.config.ConfigKeys;
 
@@ -23,7 +19,7 @@ import org.parley.infrastructure.config.ConfigKeys;
  * inline keyboard.
  */
 @ApplicationScoped
-public class TelegramClient implements ChannelClient {
+public class TelegramClient extends FaultTolerantChannelClient {
 
   /** Looked up once: {@code Json.create...} searches for the provider on every call. */
   private static final JsonProvider JSON_P = JsonProvider.provider();
@@ -46,20 +42,7 @@ public class TelegramClient implements ChannelClient {
   }
 
   @Override
-  @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-  @Retry(
-      maxRetries = 60,
-      delay = 500,
-      jitter = 200,
-      maxDuration = 30,
-      durationUnit = ChronoUnit.SECONDS,
-      abortOn = ReplyRejectedException.class)
-  @CircuitBreaker(
-      requestVolumeThreshold = 4,
-      failureRatio = 0.75,
-      delay = 2000,
-      skipOn = ReplyRejectedException.class)
-  public String send(OutboundReply reply) {
+  protected String post(OutboundReply reply) {
     String token =
         botToken.orElseThrow(
             () -> new ReplyRejectedException("parley.telegram.bot-token is not set"));

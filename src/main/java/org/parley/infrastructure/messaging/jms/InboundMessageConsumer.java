@@ -1,9 +1,10 @@
 package org.parley.infrastructure.messaging.jms;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.MessageDriven;
-import jakarta.ejb.MessageDrivenContext;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -22,11 +23,19 @@ import org.parley.infrastructure.config.ConfigKeys;
 /**
  * Takes messages off {@code parley.inbound}, one message of a user at a time (the broker pins each
  * message group to one of the {@code maxSession} consumers), and hands them to the conversation
- * service inside the delivery's transaction. A failure rolls the transaction back: the broker
- * redelivers at once (delay 0, so the user's order holds), and after {@code
- * parley.delivery.max-attempts} moves the message to {@code parley.inbound.DLQ}; the reason is
- * recorded on the turn.
+ * service. The delivery is a local transaction of the consumer's session, committed after {@link
+ * #onMessage} returns: the replies are queued (durably) before it, so a message is never
+ * acknowledged before its replies are queued. If the commit is lost after the replies were queued,
+ * the redelivered message finds its turn stored and only undelivered replies are queued again,
+ * marked as resent (the outbound consumer skips those already delivered). That replaces an XA
+ * transaction over the two sessions: measured on the bare queues (bench/jms-ceiling), the two-phase
+ * commit cut the throughput of this hop to a third.
+ *
+ * <p>A failure rolls the delivery back: the broker redelivers at once (delay 0, so the user's order
+ * holds), and after {@code parley.delivery.max-attempts} moves the message to {@code
+ * parley.inbound.DLQ}; the reason is recorded on the turn.
  */
+@TransactionManagement(TransactionManagementType.BEAN)
 @MessageDriven(
     activationConfig = {
       @ActivationConfigProperty(
@@ -37,7 +46,8 @@ import org.parley.infrastructure.config.ConfigKeys;
           propertyValue = "jakarta.jms.Queue"),
       @ActivationConfigProperty(
           propertyName = "maxSession",
-          propertyValue = "${parley.inbound.consumers:8}")
+          propertyValue = "${parley.inbound.consumers:8}"),
+      @ActivationConfigProperty(propertyName = "useLocalTx", propertyValue = "true")
     })
 public class InboundMessageConsumer implements MessageListener {
 
@@ -45,7 +55,6 @@ public class InboundMessageConsumer implements MessageListener {
 
   @Inject ConversationService conversations;
   @Inject PipelineMetrics metrics;
-  @Resource MessageDrivenContext context;
 
   @Inject
   @ConfigProperty(
@@ -66,13 +75,12 @@ public class InboundMessageConsumer implements MessageListener {
     try {
       conversations.handle(inbound, Instant.ofEpochMilli(message.getJMSTimestamp()));
     } catch (RuntimeException | JMSException e) {
-      fail(message, attempt, Deliveries.describe(e), inbound);
       LOG.log(Level.FINE, "Handling " + inbound.deduplicationId() + " failed", e);
+      fail(message, attempt, Deliveries.describe(e), inbound);
     }
   }
 
   private void fail(Message message, int attempt, String reason, InboundMessage inbound) {
-    context.setRollbackOnly();
     boolean last = attempt >= maxAttempts;
     LOG.warning(
         () ->
@@ -92,6 +100,20 @@ public class InboundMessageConsumer implements MessageListener {
     }
     if (last) {
       metrics.deadLettered("parley.inbound");
+    }
+    throw new RedeliveryRequested(reason);
+  }
+
+  /**
+   * Rolls the delivery back (the resource adapter does, for the session's local transaction). An
+   * application exception: the container hands it on without logging it as a failure of the bean.
+   */
+  @ApplicationException
+  static class RedeliveryRequested extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RedeliveryRequested(String reason) {
+      super(reason, null, false, false);
     }
   }
 }
