@@ -56,6 +56,7 @@ public class DefaultConversationService implements ConversationService {
   static final String NO = "No";
   static final String KEPT = "Thank you! I will keep our conversation.";
   static final String DELETED = "Understood. I have deleted our conversation.";
+  static final String NOTHING_TO_KEEP = "Thank you! That conversation has already been deleted.";
 
   private static final Set<String> YES_WORDS =
       Set.of("yes", "y", "yeah", "yep", "sure", "ok", "okay", "ja", "oui", "si", "sí", "sim");
@@ -87,7 +88,7 @@ public class DefaultConversationService implements ConversationService {
     if (consentAnswer.isPresent()) {
       Optional<DialogRef> asking = turns.awaitingConsent(customerId);
       if (asking.isPresent()) {
-        answerConsent(message, asking.get(), consentAnswer.get(), text, receivedAt);
+        answerConsent(message, asking.get(), consentAnswer.get(), receivedAt);
         return;
       }
     }
@@ -107,7 +108,7 @@ public class DefaultConversationService implements ConversationService {
     String dialogId = slot.dialogId();
     if (stored.isPresent()) {
       if (stored.get().answered()) {
-        resendUndelivered(message, stored.get(), understood.language(), receivedAt);
+        resendUndelivered(message, stored.get());
         return;
       }
       dialogId = stored.get().dialogId(); // claimed by an attempt that failed: answer it now
@@ -139,13 +140,17 @@ public class DefaultConversationService implements ConversationService {
   }
 
   private void answerConsent(
-      InboundMessage message, DialogRef asking, boolean granted, String text, Instant receivedAt) {
+      InboundMessage message, DialogRef asking, boolean granted, Instant receivedAt) {
     String language = asking.language();
     Reply reply;
     if (granted) {
-      dialogs.consent(asking.dialogId(), true);
-      turns.endConsentQuestion(asking.dialogId());
-      reply = new Reply.Text(KEPT);
+      try {
+        dialogs.consent(asking.dialogId(), true);
+        turns.endConsentQuestion(asking.dialogId());
+        reply = new Reply.Text(KEPT);
+      } catch (UnknownDialogException e) { // erased meanwhile (the DataAPI, an admin)
+        reply = new Reply.Text(NOTHING_TO_KEEP);
+      }
     } else {
       try {
         dialogs.consent(asking.dialogId(), false); // the dialog and every message of it go
@@ -161,8 +166,7 @@ public class DefaultConversationService implements ConversationService {
     LOG.fine(() -> "Consent " + (granted ? "granted" : "refused") + " for " + asking.dialogId());
   }
 
-  private void resendUndelivered(
-      InboundMessage message, StoredTurn stored, String language, Instant receivedAt) {
+  private void resendUndelivered(InboundMessage message, StoredTurn stored) {
     metrics.duplicateDropped(message.channel(), "inbound");
     for (StoredReply reply : stored.replies()) {
       if (!reply.delivered()) {

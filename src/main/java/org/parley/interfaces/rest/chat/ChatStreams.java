@@ -23,7 +23,22 @@ public class ChatStreams {
   record Stream(SseEventSink sink, Sse sse) {}
 
   void open(String userId, SseEventSink sink, Sse sse) {
-    streams.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).add(new Stream(sink, sse));
+    // streams whose browser went away are found here, not only when their user gets a reply
+    for (String user : streams.keySet()) {
+      streams.computeIfPresent(
+          user,
+          (id, open) -> {
+            open.removeIf(stream -> stream.sink().isClosed());
+            return open.isEmpty() ? null : open;
+          });
+    }
+    streams.compute(
+        userId,
+        (id, open) -> {
+          Set<Stream> set = open == null ? ConcurrentHashMap.newKeySet() : open;
+          set.add(new Stream(sink, sse));
+          return set;
+        });
   }
 
   void delivered(@Observes WebChatReplies.Delivered reply) {
