@@ -36,6 +36,12 @@ public interface TurnStore {
   /** Notes why handling the turn failed (it stays unanswered until a redelivery succeeds). */
   void failed(String turnId, String reason, int attempt, Instant at);
 
+  /** The failure last recorded for a turn or reply, if any. */
+  Optional<Failure> failure(String id);
+
+  /** Why handling a turn or delivering a reply failed, on which attempt, when. */
+  record Failure(String reason, int attempts, Instant at) {}
+
   /** True if the reply is recorded as delivered. */
   boolean delivered(String replyId);
 

@@ -244,6 +244,22 @@ public class MongoTurnStore implements TurnStore {
   }
 
   @Override
+  public Optional<Failure> failure(String id) {
+    Document message = messages().find(eq("_id", id)).first();
+    if (message == null || message.getString("failure") == null) {
+      return Optional.empty();
+    }
+    Date at = message.getDate("failedAt");
+    return Optional.of(
+        new Failure(
+            message.getString("failure"),
+            message.get("attempts", Number.class) == null
+                ? 0
+                : message.get("attempts", Number.class).intValue(),
+            at == null ? null : at.toInstant()));
+  }
+
+  @Override
   public boolean delivered(String replyId) {
     Document reply = messages().find(eq("_id", replyId)).first();
     return reply != null && DELIVERED.equals(reply.getString("deliveryState"));

@@ -1,0 +1,157 @@
+package org.parley.infrastructure.messaging.jms;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.TextMessage;
+import jakarta.json.bind.JsonbException;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.parley.application.DeadLetters;
+import org.parley.application.InboundMessage;
+import org.parley.application.OutboundReply;
+import org.parley.domain.model.dialog.TurnStore;
+
+/**
+ * The dead-letter queues through JMS: browsed for the list; a replay takes the message off the DLQ
+ * and sends a copy to its queue in one local transaction, in its user's group and without the
+ * broker's duplicate id (the broker still remembers it and would drop the copy); the consumers then
+ * treat it like a redelivery (a turn already answered is not answered twice).
+ */
+@ApplicationScoped
+public class JmsDeadLetters implements DeadLetters {
+
+  private static final Logger LOG = Logger.getLogger(JmsDeadLetters.class.getName());
+  private static final Pattern MESSAGE_ID = Pattern.compile("ID:[A-Za-z0-9-]{1,64}");
+
+  @Resource(lookup = Destinations.CONNECTION_FACTORY)
+  ConnectionFactory connectionFactory;
+
+  @Resource(lookup = Destinations.INBOUND)
+  jakarta.jms.Queue inbound;
+
+  @Resource(lookup = Destinations.INBOUND_DLQ)
+  jakarta.jms.Queue inboundDlq;
+
+  @Resource(lookup = Destinations.OUTBOUND)
+  jakarta.jms.Queue outbound;
+
+  @Resource(lookup = Destinations.OUTBOUND_DLQ)
+  jakarta.jms.Queue outboundDlq;
+
+  @Inject TurnStore turns;
+
+  @Override
+  public List<DeadLetter> list(DeadLetters.Queue queue, int max) {
+    List<DeadLetter> found = new ArrayList<>();
+    try (JMSContext context = connectionFactory.createContext();
+        QueueBrowser browser = context.createBrowser(dlq(queue))) {
+      Enumeration<?> messages = browser.getEnumeration();
+      while (messages.hasMoreElements() && found.size() < max) {
+        found.add(describe(queue, (Message) messages.nextElement()));
+      }
+    } catch (JMSException e) {
+      throw new JMSRuntimeException("Cannot browse the dead letters", null, e);
+    }
+    return found;
+  }
+
+  @Override
+  public boolean replay(DeadLetters.Queue queue, String id) {
+    return take(
+        queue,
+        id,
+        (context, message) -> {
+          TextMessage copy = context.createTextMessage(((TextMessage) message).getText());
+          String group = message.getStringProperty("JMSXGroupID");
+          if (group != null) {
+            copy.setStringProperty("JMSXGroupID", group);
+          }
+          context
+              .createProducer()
+              .setDeliveryMode(DeliveryMode.PERSISTENT)
+              .send(queue == DeadLetters.Queue.INBOUND ? inbound : outbound, copy);
+          LOG.info(() -> "Replayed dead letter " + id + " onto its queue");
+        });
+  }
+
+  @Override
+  public boolean discard(DeadLetters.Queue queue, String id) {
+    return take(queue, id, (context, message) -> LOG.info(() -> "Discarded dead letter " + id));
+  }
+
+  private interface Taken {
+    void accept(JMSContext context, Message message) throws JMSException;
+  }
+
+  /** Receives the one dead letter and does {@code then} with it, in one local transaction. */
+  private boolean take(DeadLetters.Queue queue, String id, Taken then) {
+    if (id == null || !MESSAGE_ID.matcher(id).matches()) {
+      return false;
+    }
+    try (JMSContext context = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED);
+        JMSConsumer consumer = context.createConsumer(dlq(queue), "JMSMessageID = '" + id + "'")) {
+      Message message = consumer.receive(1000);
+      if (message == null) {
+        return false;
+      }
+      then.accept(context, message);
+      context.commit();
+      return true;
+    } catch (JMSException e) {
+      throw new JMSRuntimeException("Cannot take the dead letter " + id, null, e);
+    }
+  }
+
+  private DeadLetter describe(DeadLetters.Queue queue, Message message) throws JMSException {
+    String key = null;
+    String channel = null;
+    String user = null;
+    String text = null;
+    try {
+      String body = ((TextMessage) message).getText();
+      if (queue == DeadLetters.Queue.INBOUND) {
+        InboundMessage inboundMessage = JmsInboundQueue.fromJson(body);
+        key = inboundMessage.deduplicationId();
+        channel = inboundMessage.channel();
+        user = inboundMessage.userId();
+        text = inboundMessage.text() != null ? inboundMessage.text() : inboundMessage.payload();
+      } else {
+        OutboundReply reply = JmsOutboundQueue.fromJson(body);
+        key = reply.replyId();
+        channel = reply.channel();
+        user = reply.userId();
+        text = reply.text();
+      }
+    } catch (JsonbException | ClassCastException e) {
+      text = "(unreadable: " + e.getClass().getSimpleName() + ")";
+    }
+    Optional<TurnStore.Failure> failure = key == null ? Optional.empty() : turns.failure(key);
+    return new DeadLetter(
+        message.getJMSMessageID(),
+        queue,
+        key,
+        channel,
+        user,
+        text,
+        failure.map(TurnStore.Failure::reason).orElse(null),
+        failure.map(TurnStore.Failure::attempts).orElse(0),
+        failure.map(TurnStore.Failure::at).orElse(null));
+  }
+
+  private jakarta.jms.Queue dlq(DeadLetters.Queue queue) {
+    return queue == DeadLetters.Queue.INBOUND ? inboundDlq : outboundDlq;
+  }
+}
