@@ -9,6 +9,9 @@
   let session = JSON.parse(localStorage.getItem('parley.session') || 'null');
   let lastSeq = Number(localStorage.getItem('parley.lastSeq') || '0');
   let stream = null;
+  // what this browser sent, by clientMessageId, to show each message again above its answer
+  const sent = JSON.parse(localStorage.getItem('parley.sent') || '{}');
+  const shown = new Set();
 
   function show(text, who, choices) {
     const item = document.createElement('li');
@@ -31,6 +34,10 @@
   function showReply(reply) {
     if (reply.seq <= lastSeq) { return; }
     lastSeq = reply.seq;
+    if (reply.inReplyTo && sent[reply.inReplyTo] !== undefined && !shown.has(reply.inReplyTo)) {
+      shown.add(reply.inReplyTo);
+      show(sent[reply.inReplyTo], 'user');
+    }
     localStorage.setItem('parley.lastSeq', String(lastSeq));
     const choices = (reply.options || []).map(function (o) { return { title: o, payload: o }; })
       .concat((reply.buttons || []).map(function (b) { return { title: b.title, payload: b.payload, url: b.url }; }));
@@ -56,8 +63,12 @@
   }
 
   async function send(text, payload) {
+    const id = crypto.randomUUID ? crypto.randomUUID() : String(Date.now());
+    sent[id] = text;
+    shown.add(id);
+    localStorage.setItem('parley.sent', JSON.stringify(sent));
     show(text, 'user');
-    const body = { text: text, clientMessageId: (crypto.randomUUID ? crypto.randomUUID() : String(Date.now())) };
+    const body = { text: text, clientMessageId: id };
     if (payload) { body.payload = payload; }
     for (let attempt = 1; attempt <= 3; attempt++) {
       const response = await fetch('/chat/messages', {
@@ -79,6 +90,9 @@
 
   async function restart() {
     localStorage.removeItem('parley.session');
+    localStorage.removeItem('parley.sent');
+    Object.keys(sent).forEach(function (key) { delete sent[key]; });
+    shown.clear();
     log.textContent = '';
     await start();
     listen();

@@ -22,6 +22,13 @@ final class Browser {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+  /**
+   * Selenium warns when it ships no DevTools bindings for this Chromium; the tests need none. Held
+   * here: java.util.logging keeps loggers only weakly, and would forget the level.
+   */
+  private static final java.util.logging.Logger DEVTOOLS_LOG =
+      java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+
   private Browser() {}
 
   static boolean installed() {
@@ -33,6 +40,7 @@ final class Browser {
   }
 
   static WebDriver open(Path profile) {
+    DEVTOOLS_LOG.setLevel(java.util.logging.Level.SEVERE);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
