@@ -268,7 +268,12 @@ class PipelineIT {
     assertFalse(dialog.getBoolean("consent"));
 
     long botMessage = question.id();
-    Webhooks.telegram(Webhooks.telegramCallback(user, "cb-" + user, botMessage, "Yes"));
+    var tapped =
+        Webhooks.telegram(Webhooks.telegramCallback(user, "cb-" + user, botMessage, "Yes"));
+    assertEquals(200, tapped.statusCode());
+    assertEquals(
+        "answerCallbackQuery", Http.json(tapped).getString("method"), "the tap is acknowledged");
+    assertEquals("cb-" + user, Http.json(tapped).getString("callback_query_id"));
     await("the thank-you", LIMIT, () -> telegramReplies(user).size() == 4);
     assertTrue(telegramReplies(user).get(3).body().getString("text").startsWith("Thank you"));
 

@@ -114,6 +114,7 @@ class WebhookParsersTest {
     assertEquals("1111111-1365", text.platformMessageId());
     assertEquals("tell me a quote", text.text());
     assertEquals("1111111", text.conversationRef());
+    assertEquals(java.util.Optional.empty(), TelegramUpdateParser.callbackQueryId(text));
     assertEquals("1365", text.replyToRef(), "the reply names the message it answers");
     assertEquals("en", text.locale());
 
@@ -134,6 +135,10 @@ class WebhookParsersTest {
     assertEquals(Type.POSTBACK, callback.type());
     assertEquals("CONSENT_YES", callback.payload());
     assertEquals("callback-4382bfdwdsb323b2d9", callback.platformMessageId());
+    assertEquals(
+        java.util.Optional.of("4382bfdwdsb323b2d9"),
+        TelegramUpdateParser.callbackQueryId(callback),
+        "the id the webhook acknowledges");
 
     assertTrue(TelegramUpdateParser.parse(WebhookFixtures.bytes("telegram-edited.json")).isEmpty());
   }

@@ -26,7 +26,18 @@ public final class TelegramUpdateParser {
 
   public static final String CHANNEL = "telegram";
 
+  /** A tapped button's message id: the prefix, then Telegram's {@code callback_query.id}. */
+  static final String CALLBACK_PREFIX = "callback-";
+
   private TelegramUpdateParser() {}
+
+  /** The {@code callback_query.id} of a tapped button, to acknowledge it. */
+  public static Optional<String> callbackQueryId(InboundMessage message) {
+    return message.type() == Type.POSTBACK
+            && message.platformMessageId().startsWith(CALLBACK_PREFIX)
+        ? Optional.of(message.platformMessageId().substring(CALLBACK_PREFIX.length()))
+        : Optional.empty();
+  }
 
   public static Optional<InboundMessage> parse(byte[] body) {
     JsonObject update;
@@ -92,7 +103,7 @@ public final class TelegramUpdateParser {
     return new InboundMessage(
         CHANNEL,
         String.valueOf(from.getJsonNumber("id").longValue()),
-        "callback-" + callback.getString("id"),
+        CALLBACK_PREFIX + callback.getString("id"),
         Type.POSTBACK,
         null,
         callback.getString("data", null),

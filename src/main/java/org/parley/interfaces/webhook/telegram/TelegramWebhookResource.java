@@ -1,6 +1,7 @@
 package org.parley.interfaces.webhook.telegram;
 
 import jakarta.inject.Inject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,6 +24,9 @@ import org.parley.interfaces.webhook.WebhookIntake;
 @Path("/webhooks/telegram")
 @Tag(name = "Webhooks")
 public class TelegramWebhookResource {
+
+  /** Looked up once: {@code Json.create...} searches for the provider on every call. */
+  private static final JsonProvider JSON_P = JsonProvider.provider();
 
   @Inject WebhookIntake intake;
 
@@ -57,6 +61,20 @@ public class TelegramWebhookResource {
       throw WebhookIntake.malformed(e);
     }
     intake.queue(TelegramUpdateParser.CHANNEL, message.map(List::of).orElse(List.of()), started);
-    return Response.ok().build();
+    // a tapped button shows a progress indicator until it is acknowledged: Telegram takes a Bot API
+    // call as the webhook's answer, so no call of our own is needed (the reply follows as usual)
+    return message
+        .flatMap(TelegramUpdateParser::callbackQueryId)
+        .map(
+            id ->
+                Response.ok(
+                        JSON_P
+                            .createObjectBuilder()
+                            .add("method", "answerCallbackQuery")
+                            .add("callback_query_id", id)
+                            .build(),
+                        MediaType.APPLICATION_JSON)
+                    .build())
+        .orElseGet(() -> Response.ok().build());
   }
 }
