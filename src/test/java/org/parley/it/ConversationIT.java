@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -35,7 +36,8 @@ class ConversationIT {
 
   @Deployment
   static WebArchive deployment() {
-    return TestEnvironment.war().addClasses(ConversationIT.class, TestEnvironment.class);
+    return TestEnvironment.war()
+        .addClasses(ConversationIT.class, TestEnvironment.class, Await.class);
   }
 
   @Inject ConversationService conversations;
@@ -50,9 +52,9 @@ class ConversationIT {
     conversations.handle(hello, Instant.now()); // as if the broker had let it through again
     conversations.handle(message(user, "m2", "thanks"), Instant.now());
 
-    List<WebChatReplies.Delivered> delivered = awaitReplies(user, 2);
-    Thread.sleep(500); // a duplicate would have been delivered before m2's reply; give it a moment
-    delivered = replies.after(user, 0, 100);
+    awaitReplies(user, 2);
+    // a second reply to m1 would have been queued, in the user's order, before m2's reply
+    List<WebChatReplies.Delivered> delivered = replies.after(user, 0, 100);
     assertEquals(
         List.of("m1", "m2"),
         delivered.stream().map(d -> d.reply().replyToRef()).toList(),
@@ -103,17 +105,11 @@ class ConversationIT {
         "the next message opens a new dialog");
   }
 
-  private List<WebChatReplies.Delivered> awaitReplies(String user, int count) throws Exception {
-    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    List<WebChatReplies.Delivered> delivered = replies.after(user, 0, 100);
-    while (delivered.size() < count) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("only " + delivered.size() + " of " + count + " replies");
-      }
-      Thread.sleep(100);
-      delivered = replies.after(user, 0, 100);
-    }
-    return delivered;
+  private List<WebChatReplies.Delivered> awaitReplies(String user, int count) {
+    return Await.value(
+        count + " replies to " + user,
+        Duration.ofSeconds(60),
+        () -> Optional.of(replies.after(user, 0, 100)).filter(found -> found.size() >= count));
   }
 
   private MongoDatabase db() {

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -44,7 +43,7 @@ class DeadLetterIT {
   @Deployment
   static WebArchive deployment() {
     return TestEnvironment.war()
-        .addClasses(DeadLetterIT.class, TestEnvironment.class)
+        .addClasses(DeadLetterIT.class, TestEnvironment.class, Await.class)
         .addPackage(FailingPlugin.class.getPackage())
         .addAsResource(
             new File("src/test/resources/test-plugins/failing/plugin.yaml"),
@@ -53,6 +52,8 @@ class DeadLetterIT {
             new File("src/test/resources/test-plugins/failing/intents/selfdestruct.txt"),
             "plugins/failing/intents/selfdestruct.txt");
   }
+
+  private static final Duration LIMIT = Duration.ofSeconds(60);
 
   @Inject DeadLetters deadLetters;
   @Inject InboundQueue queue;
@@ -70,7 +71,7 @@ class DeadLetterIT {
     InboundMessage poison = message(user, "m1", "please self destruct now");
     queue.enqueue(poison);
 
-    DeadLetter dead = await("the dead letter", () -> find(poison.deduplicationId()));
+    DeadLetter dead = Await.value("the dead letter", LIMIT, () -> find(poison.deduplicationId()));
     assertEquals(DeadLetters.Queue.INBOUND, dead.queue());
     assertEquals("webchat", dead.channel());
     assertEquals(user, dead.userId());
@@ -82,8 +83,9 @@ class DeadLetterIT {
     assertTrue(deadLetters.replay(DeadLetters.Queue.INBOUND, dead.id()));
     assertFalse(deadLetters.replay(DeadLetters.Queue.INBOUND, dead.id()), "taken off the DLQ");
     DeadLetter again =
-        await(
+        Await.value(
             "the replayed poison back on the DLQ",
+            LIMIT,
             () -> find(poison.deduplicationId()).filter(d -> !d.id().equals(dead.id())));
     assertNotEquals(dead.id(), again.id(), "it went through the queue again");
 
@@ -103,13 +105,14 @@ class DeadLetterIT {
       letter.setStringProperty("JMSXGroupID", MessageGroups.groupOf("webchat", user, 1024));
       context.createProducer().send(inboundDlq, letter);
     }
-    DeadLetter dead = await("the dead letter", () -> find(hello.deduplicationId()));
+    DeadLetter dead = Await.value("the dead letter", LIMIT, () -> find(hello.deduplicationId()));
     assertEquals(null, dead.reason(), "nothing recorded: it never failed here");
 
     assertTrue(deadLetters.replay(DeadLetters.Queue.INBOUND, dead.id()));
     List<WebChatReplies.Delivered> answered =
-        await(
+        Await.value(
             "the reply",
+            LIMIT,
             () -> Optional.of(replies.after(user, 0, 10)).filter(list -> !list.isEmpty()));
     assertEquals("m1", answered.get(0).reply().replyToRef());
     assertTrue(find(hello.deduplicationId()).isEmpty());
@@ -119,23 +122,6 @@ class DeadLetterIT {
     return deadLetters.list(DeadLetters.Queue.INBOUND, 1000).stream()
         .filter(d -> key.equals(d.key()))
         .findFirst();
-  }
-
-  private static <T> T await(String what, Supplier<Optional<T>> probe) {
-    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < end) {
-      Optional<T> found = probe.get();
-      if (found.isPresent()) {
-        return found.get();
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    throw new AssertionError("Still missing after 60 s: " + what);
   }
 
   private static InboundMessage message(String user, String clientId, String text) {

@@ -6,25 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.it.Await.await;
 import static org.parley.it.DataApiIT.assertProblem;
-import static org.parley.it.Webhooks.await;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 import jakarta.json.JsonObject;
 import java.io.File;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import org.bson.Document;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -540,13 +537,5 @@ class PipelineIT {
 
   private static MongoCollection<Document> messages() {
     return TestDocumentStore.database().getCollection("messages");
-  }
-
-  static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  static Map<Long, Long> countBy(List<Long> ids) {
-    return ids.stream().collect(Collectors.groupingBy(id -> id, Collectors.counting()));
   }
 }

@@ -3,8 +3,8 @@ package org.parley.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.it.Await.await;
 import static org.parley.it.DataApiIT.assertProblem;
-import static org.parley.it.Webhooks.await;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpClient;

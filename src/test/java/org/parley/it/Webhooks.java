@@ -6,14 +6,12 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.function.BooleanSupplier;
 import org.parley.interfaces.webhook.Signatures;
 
 /**
  * What the platforms send, signed the way they sign it with the secrets the ITs' server is
- * configured with (arquillian.xml), and a bounded wait for what happens asynchronously.
+ * configured with (arquillian.xml).
  */
 final class Webhooks {
 
@@ -133,24 +131,5 @@ final class Webhooks {
 
   static URI uri(String path) {
     return TestEnvironment.http(path);
-  }
-
-  /**
-   * Waits until the condition holds; fails after {@code limit} (a bound against hanging, not a
-   * speed requirement).
-   */
-  static void await(String what, Duration limit, BooleanSupplier condition) {
-    Instant end = Instant.now().plus(limit);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("Still not the case after " + limit + ": " + what);
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("Interrupted waiting for " + what, e);
-      }
-    }
   }
 }

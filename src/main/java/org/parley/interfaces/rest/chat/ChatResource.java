@@ -132,18 +132,14 @@ public class ChatResource {
   @APIResponse(responseCode = "200", description = "{\"replies\": [...], \"next\": n}")
   @APIResponse(responseCode = "400", description = "after is not a number")
   @APIResponse(responseCode = "401", description = "No, an expired or a wrong token")
-  public JsonObject received(
+  public ChatPageDto received(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @QueryParam("after") String after) {
     String userId = user(authorization, null);
     long from = seq("after", after);
     List<WebChatReplies.Delivered> page = replies.after(userId, from, PAGE);
-    var list = JSON_P.createArrayBuilder();
-    for (WebChatReplies.Delivered delivered : page) {
-      list.add(ChatJson.toJson(ChatReplyDto.of(delivered)));
-    }
     long next = page.isEmpty() ? from : page.get(page.size() - 1).seq();
-    return JSON_P.createObjectBuilder().add("replies", list).add("next", next).build();
+    return new ChatPageDto(page.stream().map(ChatReplyDto::of).toList(), next);
   }
 
   @GET

@@ -1,6 +1,7 @@
 package org.parley.interfaces.webhook.slack;
 
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -94,13 +95,7 @@ public class SlackWebhookResource {
     } else {
       intake.queue(SlackEventParser.CHANNEL, List.of(), started);
     }
-    return Response.ok(JsonObjectOk.OK).build();
-  }
-
-  /** Slack ignores the body of a 200; an empty object keeps it JSON. */
-  static final class JsonObjectOk {
-    static final jakarta.json.JsonObject OK = JSON_P.createObjectBuilder().build();
-
-    private JsonObjectOk() {}
+    // Slack ignores the body of a 200; an empty object keeps the answer JSON
+    return Response.ok(JsonObject.EMPTY_JSON_OBJECT).build();
   }
 }
