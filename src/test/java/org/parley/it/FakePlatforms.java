@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -39,6 +41,7 @@ public final class FakePlatforms {
   private static final List<Call> CALLS = new ArrayList<>();
   private static final AtomicLong IDS = new AtomicLong(1000);
   private static volatile Instant downUntil = Instant.MIN;
+  private static final Set<String> BLOCKED_CHATS = ConcurrentHashMap.newKeySet();
   private static final AtomicLong REFUSED_WHILE_DOWN = new AtomicLong();
 
   private FakePlatforms() {}
@@ -55,6 +58,18 @@ public final class FakePlatforms {
       server.stop(0);
       server = null;
     }
+  }
+
+  /**
+   * Telegram answers 403 "bot was blocked by the user" for sends to the chat until {@link
+   * #unblock}: a refusal no retry can fix.
+   */
+  public static void block(String chatId) {
+    BLOCKED_CHATS.add(chatId);
+  }
+
+  public static void unblock(String chatId) {
+    BLOCKED_CHATS.remove(chatId);
   }
 
   /** Every platform answers 503 for the next {@code duration}. */
@@ -112,6 +127,14 @@ public final class FakePlatforms {
       LocalHttpServer.respond(exchange, 200, "{\"ok\":true,\"ts\":\"1700000000." + id + "\"}");
     } else if (path.startsWith("/telegram/bot" + TELEGRAM_BOT_TOKEN + "/")) {
       String method = path.substring(path.lastIndexOf('/') + 1);
+      if (json.containsKey("chat_id")
+          && BLOCKED_CHATS.contains(json.get("chat_id").toString().replace("\"", ""))) {
+        LocalHttpServer.respond(
+            exchange,
+            403,
+            "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}");
+        return;
+      }
       record("telegram", method, json, id);
       LocalHttpServer.respond(
           exchange, 200, "{\"ok\":true,\"result\":{\"message_id\":" + id + "}}");

@@ -227,6 +227,7 @@ public class DefaultConversationService implements ConversationService {
     return new InboundTurn(
         message.deduplicationId(),
         customerId,
+        message.channel(),
         Message.MessageType.valueOf(message.type().name()),
         message.text(),
         message.payload(),

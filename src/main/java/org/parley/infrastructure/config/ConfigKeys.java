@@ -153,5 +153,15 @@ public final class ConfigKeys {
 
   public static final String WEBCHAT_TOKEN_TTL_DEFAULT = "PT12H";
 
+  /** Admin console: how long a signed-in admin's session lasts without a request (ISO-8601). */
+  public static final String ADMIN_SESSION_TIMEOUT = "parley.admin.session-timeout";
+
+  public static final String ADMIN_SESSION_TIMEOUT_DEFAULT = "PT15M";
+
+  /** Admin console: how often the dashboard refreshes its figures (ISO-8601). */
+  public static final String ADMIN_DASHBOARD_REFRESH = "parley.admin.dashboard-refresh";
+
+  public static final String ADMIN_DASHBOARD_REFRESH_DEFAULT = "PT5S";
+
   private ConfigKeys() {}
 }

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -36,6 +38,10 @@ public class PluginRegistry {
   @Inject Config config;
 
   private final Map<String, Plugin> enabled = new TreeMap<>();
+
+  /** Enabled plugins an admin closed: kept registered (their intents stay known), not triggered. */
+  private final Set<String> closed = ConcurrentHashMap.newKeySet();
+
   private TrainingSet training;
 
   @PostConstruct
@@ -67,7 +73,44 @@ public class PluginRegistry {
 
   @PreDestroy
   void close() {
-    enabled.values().forEach(Plugin::close);
+    enabled.values().stream()
+        .filter(p -> !closed.contains(p.descriptor().name()))
+        .forEach(Plugin::close);
+  }
+
+  /** False after an admin closed the plugin, until it is connected again. */
+  public boolean connected(String name) {
+    return enabled.containsKey(name) && !closed.contains(name);
+  }
+
+  /** Connects a closed plugin again (a no-op when it is connected); false if there is none. */
+  public synchronized boolean connect(String name) {
+    Plugin plugin = enabled.get(name);
+    if (plugin == null) {
+      return false;
+    }
+    if (closed.contains(name)) {
+      plugin.connect(new ConfigPluginContext(config, plugin.descriptor()));
+      closed.remove(name);
+      LOG.log(Level.INFO, "Plugin {0} connected again", name);
+    }
+    return true;
+  }
+
+  /**
+   * Closes a plugin (a no-op when it is closed): it releases what it holds and is not triggered
+   * until connected again. False if there is no such plugin.
+   */
+  public synchronized boolean close(String name) {
+    Plugin plugin = enabled.get(name);
+    if (plugin == null) {
+      return false;
+    }
+    if (closed.add(name)) {
+      plugin.close();
+      LOG.log(Level.INFO, "Plugin {0} closed", name);
+    }
+    return true;
   }
 
   public List<Plugin> plugins() {

@@ -25,6 +25,9 @@ public class PluginRouter {
   /** Above this, a message that also fits another route is a change of topic, not an answer. */
   static final double NEW_TOPIC_CONFIDENCE = 0.6;
 
+  /** The answer while an admin has closed the plugin that would answer. */
+  static final String CLOSED = "Sorry, I cannot do that right now. Please try again later.";
+
   @Inject PluginRegistry registry;
   @Inject PendingActionStore pending;
 
@@ -80,6 +83,10 @@ public class PluginRouter {
       Map<String, String> attributes,
       String language) {
     String name = plugin.descriptor().name();
+    if (!registry.connected(name)) {
+      pending.clear(dialogId);
+      return new Answer(name, route.action(), List.of(new Reply.Text(CLOSED)));
+    }
     for (Attribute attribute : route.attributes()) {
       if (attribute.required() && !attributes.containsKey(attribute.name())) {
         pending.save(

@@ -76,6 +76,7 @@ public interface TurnStore {
   record InboundTurn(
       String id,
       String customerId,
+      String channel,
       Message.MessageType type,
       String text,
       String payload,

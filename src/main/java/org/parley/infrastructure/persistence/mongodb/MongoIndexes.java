@@ -48,13 +48,20 @@ public class MongoIndexes {
                 "customer_status_updated",
                 ascending("customerId", "status"),
                 descending("updatedAt")),
-            index("status_updated", ascending("status", "updatedAt"))));
+            index("status_updated", ascending("status", "updatedAt")),
+            // the admin console: every dialog newest first, by channel, by language
+            index("updated_id", NEWEST_FIRST),
+            index("channel_updated", ascending("channel"), NEWEST_FIRST),
+            index("language_updated", ascending("language"), NEWEST_FIRST)));
     MongoCollection<Document> messages = store.database().getCollection(MongoDialogStore.MESSAGES);
     messages.createIndexes(
         List.of(
             new IndexModel(
                 ascending("dialogId", "seq"), new IndexOptions().name("dialog_seq").unique(true)),
-            index("customer", ascending("customerId"))));
+            index("customer", ascending("customerId")),
+            // the dashboard: turns received and replies delivered in a window
+            index("received", ascending("direction", "receivedAt")),
+            index("delivered", ascending("direction", "deliveredAt"))));
     store
         .database()
         .getCollection(MongoWebChatReplies.REPLIES)

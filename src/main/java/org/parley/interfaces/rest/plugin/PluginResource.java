@@ -86,6 +86,14 @@ public class PluginResource {
     if (plugin == null) {
       return notFound("plugin-not-found", "No enabled plugin " + pluginName, "plugin");
     }
+    if (!registry.connected(pluginName)) {
+      return Problem.of(
+              "plugin-closed",
+              Response.Status.SERVICE_UNAVAILABLE,
+              "Plugin " + pluginName + " is closed; an admin can connect it in the console",
+              "plugin")
+          .toResponse();
+    }
     Route route = plugin.descriptor().route(actionName).orElse(null);
     if (route == null) {
       return notFound(

@@ -1,0 +1,207 @@
+package org.parley.infrastructure.persistence.mongodb;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.parley.domain.model.dialog.ConversationQueries;
+import org.parley.domain.model.dialog.DialogStatus;
+import org.parley.domain.model.dialog.Message;
+
+/**
+ * The console's reads with the driver: filters become one query on {@code dialogs} (with MongoDB's
+ * {@code updated_id} index and the filter indexes of {@link MongoIndexes}), a text filter first
+ * finds the dialogs of matching messages. Pages are cursor-based: no count, no skip.
+ */
+@ApplicationScoped
+public class MongoConversationQueries implements ConversationQueries {
+
+  /** A text filter looks at the dialogs of at most this many matching messages, newest first. */
+  static final int TEXT_MATCH_LIMIT = 10_000;
+
+  @Inject MongoDocumentStore store;
+
+  @Override
+  public List<DialogSummary> dialogs(
+      ConversationFilter filter, Optional<Cursor> cursor, Direction direction, int limit) {
+    List<Bson> where = conditions(filter);
+    boolean older = direction == Direction.OLDER;
+    cursor.ifPresent(
+        c -> {
+          Date at = Date.from(c.updatedAt());
+          where.add(
+              older
+                  ? or(lt("updatedAt", at), and(eq("updatedAt", at), gt("_id", c.dialogId())))
+                  : or(gt("updatedAt", at), and(eq("updatedAt", at), lt("_id", c.dialogId()))));
+        });
+    Bson sort =
+        older
+            ? Sorts.orderBy(Sorts.descending("updatedAt"), Sorts.ascending("_id"))
+            : Sorts.orderBy(Sorts.ascending("updatedAt"), Sorts.descending("_id"));
+    List<DialogSummary> page =
+        dialogs()
+            .find(where.isEmpty() ? new Document() : and(where))
+            .sort(sort)
+            .limit(limit)
+            .map(MongoConversationQueries::summary)
+            .into(new ArrayList<>());
+    if (!older) {
+      Collections.reverse(page);
+    }
+    return page;
+  }
+
+  private List<Bson> conditions(ConversationFilter filter) {
+    List<Bson> where = new ArrayList<>();
+    filter.channel().ifPresent(channel -> where.add(eq("channel", channel)));
+    filter.language().ifPresent(language -> where.add(eq("language", language)));
+    filter
+        .customerPrefix()
+        .ifPresent(prefix -> where.add(regex("customerId", "^" + Pattern.quote(prefix))));
+    filter.consent().ifPresent(state -> where.add(consent(state)));
+    filter.from().ifPresent(from -> where.add(gte("updatedAt", Date.from(from))));
+    filter.to().ifPresent(to -> where.add(lt("createdAt", Date.from(to))));
+    filter.text().ifPresent(text -> where.add(in("_id", dialogsMentioning(text))));
+    return where;
+  }
+
+  private static Bson consent(ConsentState state) {
+    return switch (state) {
+      case CONSENTED -> eq("consent", true);
+      case AWAITING ->
+          and(eq("consent", false), eq("status", DialogStatus.AWAITING_CONSENT.name()));
+      case UNCONSENTED ->
+          and(eq("consent", false), ne("status", DialogStatus.AWAITING_CONSENT.name()));
+    };
+  }
+
+  private Set<String> dialogsMentioning(String text) {
+    return messages()
+        .find(regex("text", Pattern.quote(text), "i"))
+        .projection(Projections.include("dialogId"))
+        .limit(TEXT_MATCH_LIMIT)
+        .map(document -> document.getString("dialogId"))
+        .into(new LinkedHashSet<>());
+  }
+
+  @Override
+  public Optional<Conversation> conversation(String dialogId) {
+    Document dialog = dialogs().find(eq("_id", dialogId)).first();
+    if (dialog == null) {
+      return Optional.empty();
+    }
+    List<Document> messages =
+        messages()
+            .find(eq("dialogId", dialogId))
+            .sort(Sorts.ascending("seq"))
+            .into(new ArrayList<>());
+    Map<String, Date> firstDelivery = new HashMap<>();
+    for (Document message : messages) {
+      Date delivered = message.getDate("deliveredAt");
+      String turn = message.getString("inReplyTo");
+      if (delivered != null && turn != null) {
+        firstDelivery.merge(turn, delivered, (a, b) -> a.before(b) ? a : b);
+      }
+    }
+    List<Line> lines = messages.stream().map(m -> line(m, firstDelivery)).toList();
+    return Optional.of(new Conversation(summary(dialog), lines));
+  }
+
+  static DialogSummary summary(Document dialog) {
+    boolean consent = Boolean.TRUE.equals(dialog.getBoolean("consent"));
+    DialogStatus status = DialogStatus.valueOf(dialog.getString("status"));
+    ConsentState state =
+        consent
+            ? ConsentState.CONSENTED
+            : status == DialogStatus.AWAITING_CONSENT
+                ? ConsentState.AWAITING
+                : ConsentState.UNCONSENTED;
+    Number count = dialog.get("messageCount", Number.class);
+    return new DialogSummary(
+        dialog.getString("_id"),
+        dialog.getString("customerId"),
+        dialog.getString("channel"),
+        dialog.getString("language"),
+        state,
+        status,
+        instant(dialog.getDate("createdAt")),
+        instant(dialog.getDate("updatedAt")),
+        count == null ? 0 : count.longValue());
+  }
+
+  private static Line line(Document m, Map<String, Date> firstDelivery) {
+    Message.Direction direction = Message.Direction.valueOf(m.getString("direction"));
+    Date received = m.getDate("receivedAt");
+    Date answered = firstDelivery.get(m.getString("_id"));
+    Duration response =
+        received != null && answered != null
+            ? Duration.between(received.toInstant(), answered.toInstant())
+            : null;
+    Number confidence = m.get("confidence", Number.class);
+    Number attempts = m.get("deliveryAttempts", Number.class);
+    List<EntityFound> entities =
+        m.getList("entities", Document.class, List.of()).stream()
+            .map(
+                e ->
+                    new EntityFound(e.getString("type"), e.getString("value"), e.getString("text")))
+            .toList();
+    return new Line(
+        m.getString("_id"),
+        m.get("seq", Number.class).longValue(),
+        direction,
+        m.getString("type"),
+        m.getString("text"),
+        m.getString("payload"),
+        Optional.ofNullable(m.getString("url")).orElse(m.getString("attachmentUrl")),
+        m.getList("options", String.class, List.of()),
+        instant(m.getDate("createdAt")),
+        m.getString("intent"),
+        confidence == null ? null : confidence.doubleValue(),
+        entities,
+        m.getString("plugin"),
+        m.getString("state"),
+        m.getString("failure"),
+        m.getString("deliveryState"),
+        attempts == null ? null : attempts.intValue(),
+        instant(m.getDate("deliveredAt")),
+        m.getString("inReplyTo"),
+        response);
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+
+  private MongoCollection<Document> dialogs() {
+    return store.database().getCollection(MongoDialogStore.DIALOGS);
+  }
+
+  private MongoCollection<Document> messages() {
+    return store.database().getCollection(MongoDialogStore.MESSAGES);
+  }
+}

@@ -1,0 +1,67 @@
+package org.parley.interfaces.admin.facade;
+
+import java.util.List;
+import java.util.Optional;
+import org.parley.interfaces.admin.facade.dto.AuditEntryDto;
+import org.parley.interfaces.admin.facade.dto.ConversationFilterDto;
+import org.parley.interfaces.admin.facade.dto.ConversationPageDto;
+import org.parley.interfaces.admin.facade.dto.DashboardDto;
+import org.parley.interfaces.admin.facade.dto.DeadLetterDto;
+import org.parley.interfaces.admin.facade.dto.PluginStatusDto;
+import org.parley.interfaces.admin.facade.dto.TranscriptDto;
+
+/**
+ * What the admin console can see and do. Every method needs the caller to have the role {@code
+ * admin}; what changes something, and every transcript read, is written to the audit log under the
+ * caller's name.
+ *
+ * @throws org.parley.application.InvalidInputException for a filter, cursor or id that does not
+ *     parse (the screens show its message)
+ */
+public interface AdminConsoleFacade {
+
+  /**
+   * A page of dialogs, newest first; {@code cursor} and {@code newer} as the page DTO gave them.
+   */
+  ConversationPageDto conversations(
+      ConversationFilterDto filter, String cursor, boolean newer, int size);
+
+  /** The dialog's transcript (audited as read), if the dialog exists. */
+  Optional<TranscriptDto> transcript(String dialogId);
+
+  DashboardDto dashboard();
+
+  /** Both dead-letter queues' letters, oldest first, at most {@code max} of each. */
+  List<DeadLetterDto> deadLetters(int max);
+
+  /** Replays one dead letter; false if it is no longer there. */
+  boolean replay(String queue, String id);
+
+  /** Replays every dead letter there is now; returns how many. */
+  int replayAll();
+
+  /** Discards one dead letter; false if it is no longer there. */
+  boolean discard(String queue, String id);
+
+  List<PluginStatusDto> plugins();
+
+  /** Connects (true) or closes (false) a plugin; false if there is no such plugin. */
+  boolean connectPlugin(String name, boolean connect);
+
+  /** Erases a dialog and all of its messages; false if there was none. */
+  boolean eraseDialog(String customerId, String dialogId);
+
+  /** Erases everything of a customer; false if there was nothing. */
+  boolean eraseCustomer(String customerId);
+
+  /** The audit log, newest first, before the entry {@code beforeId} when given. */
+  List<AuditEntryDto> audit(String beforeId, String action, int limit);
+
+  /** The actions the audit log knows, to filter by. */
+  List<String> auditActions();
+
+  /** Records a sign-in or sign-out of {@code who} (the caller is not known yet or any more). */
+  void signedIn(String who);
+
+  void signedOut(String who);
+}

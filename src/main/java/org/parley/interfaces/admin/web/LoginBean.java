@@ -1,0 +1,96 @@
+package org.parley.interfaces.admin.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.infrastructure.config.ConfigKeys;
+import org.parley.interfaces.admin.facade.AdminConsoleFacade;
+
+/**
+ * The console's form login: the name and password are checked by the application's Elytron domain
+ * ({@code HttpServletRequest.login}), which keeps the identity in the session. The session gets a
+ * new id (no fixation) and the console's own timeout; then the user goes to the page they asked
+ * for, if it is a console page.
+ */
+@Named("login")
+@RequestScoped
+public class LoginBean {
+
+  private static final Logger LOG = Logger.getLogger(LoginBean.class.getName());
+
+  @Inject AdminConsoleFacade console;
+
+  @Inject
+  @ConfigProperty(
+      name = ConfigKeys.ADMIN_SESSION_TIMEOUT,
+      defaultValue = ConfigKeys.ADMIN_SESSION_TIMEOUT_DEFAULT)
+  Duration sessionTimeout;
+
+  private String username;
+  private String password;
+  private String next;
+
+  public void signIn() throws IOException {
+    ExternalContext external = Pages.external();
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    try {
+      if (request.getRemoteUser() != null) {
+        request.logout();
+      }
+      request.login(username, password);
+    } catch (ServletException e) {
+      LOG.log(Level.INFO, "Console sign-in refused for {0}", username);
+      password = null;
+      Pages.error("Wrong user name or password.");
+      return;
+    }
+    request.changeSessionId();
+    request.getSession().setMaxInactiveInterval((int) sessionTimeout.toSeconds());
+    console.signedIn(request.getRemoteUser());
+    external.redirect(request.getContextPath() + target(next));
+  }
+
+  /** Only a console page is a place to go back to (no open redirect). */
+  static String target(String next) {
+    if (next != null
+        && next.startsWith("/admin/")
+        && !next.startsWith("/admin/login.xhtml")
+        && next.chars().noneMatch(c -> c == '\\' || c < 0x20)
+        && !next.contains("//")) {
+      return next;
+    }
+    return AdminAccessFilter.HOME_VIEW;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getNext() {
+    return next;
+  }
+
+  public void setNext(String next) {
+    this.next = next;
+  }
+}

@@ -1,0 +1,382 @@
+package org.parley.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.parley.it.Await.await;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The admin console in a real browser (Debian's headless Chromium): signing in, the conversations
+ * list and its filters, a transcript in order, the audit log, the live dashboard, replaying a dead
+ * letter, closing a plugin and erasing a dialog. Conversations come in through the Telegram webhook
+ * and are answered through the stand-in Bot API, as in production. Screenshots of every page go to
+ * target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AdminConsoleIT {
+
+  private static final Duration LIMIT = Duration.ofSeconds(60);
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return TestEnvironment.war();
+  }
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    assertTrue(
+        Browser.installed() || !Browser.required(),
+        "CI must have chromium and chromium-driver (.ci/run installs them)");
+    assumeTrue(Browser.installed(), "chromium and chromium-driver are not installed: skipped");
+    browser = Browser.open(Files.createTempDirectory("parley-console"));
+    wait = new WebDriverWait(browser, LIMIT);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void withoutSigningInEveryPageLeadsToTheLoginPageWhichLeadsBack() {
+    open("/admin/conversations.xhtml?consent=CONSENTED");
+    assertTrue(
+        browser.getCurrentUrl().contains("/admin/login.xhtml?next="), browser.getCurrentUrl());
+    Browser.screenshot(browser, "console-login");
+    assertTrue(browser.findElements(By.id("dialogs")).isEmpty(), "no data before signing in");
+
+    signIn("admin", "wrong-password");
+    assertEquals("Wrong user name or password.", messages());
+    assertTrue(browser.getCurrentUrl().contains("/admin/login.xhtml"));
+
+    signIn("admin", "dev-admin-password");
+    assertTrue(
+        browser.getCurrentUrl().endsWith("/admin/conversations.xhtml?consent=CONSENTED"),
+        "back where the admin wanted to go: " + browser.getCurrentUrl());
+    assertEquals("admin", browser.findElement(By.id("signed-in-as")).getText());
+
+    browser.findElement(By.id("session:sign-out")).click();
+    wait.until(b -> b.getCurrentUrl().contains("signedOut=true"));
+    assertEquals("You are signed out.", browser.findElement(By.id("signed-out")).getText());
+    open("/admin/dashboard.xhtml");
+    assertTrue(browser.getCurrentUrl().contains("/admin/login.xhtml"), "the session is gone");
+  }
+
+  @Test
+  void aUserWithoutTheAdminRoleIsRefused() {
+    open("/admin/dashboard.xhtml");
+    signIn("operator", "dev-operator-password");
+    assertTrue(
+        browser.findElement(By.id("forbidden")).getText().contains("does not have the role admin"));
+    assertTrue(browser.findElements(By.id("figures")).isEmpty(), "no figures shown");
+    Browser.screenshot(browser, "console-forbidden");
+    open("/admin/dead-letters.xhtml");
+    assertFalse(browser.findElements(By.id("forbidden")).isEmpty(), "every page refuses");
+    browser.findElement(By.id("session:sign-out")).click();
+    wait.until(b -> b.getCurrentUrl().contains("signedOut=true"));
+  }
+
+  @Test
+  void anAdminFindsAConversationReadsItsTranscriptInOrderAndTheReadIsAudited() {
+    long user = PipelineIT.newUser();
+    String needle = "needle" + user;
+    talk(user, "hello", "tell me a quote", "what about " + needle);
+    long other = PipelineIT.newUser();
+    talk(other, "hello");
+
+    open("/admin/conversations.xhtml");
+    signIn("admin", "dev-admin-password");
+    find("", "", needle);
+    List<WebElement> rows = browser.findElements(By.cssSelector("#dialogs tbody tr"));
+    assertEquals(1, rows.size(), "only the dialog that mentions the text");
+    assertEquals(
+        "telegram-" + user, rows.get(0).findElement(By.cssSelector(".customer")).getText());
+    assertEquals("Not consented", rows.get(0).findElement(By.cssSelector(".consent")).getText());
+    Browser.screenshot(browser, "console-conversations");
+
+    find("telegram-" + other, "UNCONSENTED", "");
+    assertEquals(List.of("telegram-" + other), customers());
+    find("telegram-" + other, "CONSENTED", "");
+    assertEquals(List.of(), customers(), "not consented, so not under consented");
+    assertEquals("No dialog matches.", browser.findElement(By.id("no-dialogs")).getText());
+
+    find("telegram-" + user, "", "");
+    browser.findElement(By.cssSelector("#dialogs .dialog-link")).click();
+    wait.until(b -> !b.findElements(By.id("lines")).isEmpty());
+    String dialogId = browser.findElement(By.id("dialog-id")).getText();
+    List<WebElement> lines = browser.findElements(By.cssSelector("#lines tbody tr"));
+    assertEquals(6, lines.size(), "3 messages, 3 replies");
+    assertEquals(List.of("1", "2", "3", "4", "5", "6"), column(lines, ".seq"));
+    assertEquals(List.of("user", "bot", "user", "bot", "user", "bot"), column(lines, ".speaker"));
+    assertEquals("hello", lines.get(0).findElement(By.cssSelector(".text")).getText());
+    assertEquals("tell me a quote", lines.get(2).findElement(By.cssSelector(".text")).getText());
+    assertEquals(
+        "what about " + needle, lines.get(4).findElement(By.cssSelector(".text")).getText());
+    assertEquals("greet", lines.get(0).findElement(By.cssSelector(".intent")).getText());
+    assertEquals("quote", lines.get(2).findElement(By.cssSelector(".intent")).getText());
+    assertFalse(lines.get(0).findElement(By.cssSelector(".confidence")).getText().isEmpty());
+    assertEquals("quotes", lines.get(3).findElement(By.cssSelector(".plugin")).getText());
+    for (int i = 0; i < 6; i += 2) {
+      assertEquals("answered", lines.get(i).findElement(By.cssSelector(".status")).getText());
+      assertTrue(
+          lines
+              .get(i)
+              .findElement(By.cssSelector(".response-time"))
+              .getText()
+              .matches("\\d+ ms|[\\d.]+ s"),
+          "response time of the turn");
+      assertTrue(
+          lines.get(i + 1).findElement(By.cssSelector(".status")).getText().startsWith("delivered"),
+          "reply " + (i + 1) + " delivered");
+    }
+    Browser.screenshot(browser, "console-transcript");
+
+    open("/admin/audit.xhtml?action=VIEWED_TRANSCRIPT");
+    WebElement newest = browser.findElement(By.cssSelector("#entries tbody tr"));
+    assertEquals("admin", newest.findElement(By.cssSelector(".who")).getText());
+    assertEquals(dialogId, newest.findElement(By.cssSelector(".target")).getText());
+    Browser.screenshot(browser, "console-audit");
+  }
+
+  @Test
+  void theDashboardShowsTheFiguresAndRefreshesThemWithoutAReload() {
+    long user = PipelineIT.newUser();
+    talk(user, "hello");
+    open("/admin/dashboard.xhtml");
+    signIn("admin", "dev-admin-password");
+    WebElement rates = browser.findElement(By.id("rates"));
+    assertTrue(rates.getText().contains("telegram"), rates.getText());
+    assertTrue(
+        browser.findElement(By.id("response-times")).getText().contains("telegram"),
+        "response times by channel");
+    assertTrue(Long.parseLong(browser.findElement(By.id("unconsented")).getText()) >= 1);
+    assertEquals("0", browser.findElement(By.id("inbound-depth")).getText(), "the broker's count");
+    assertEquals("0", browser.findElement(By.id("outbound-depth")).getText());
+    Browser.screenshot(browser, "console-dashboard");
+
+    ((JavascriptExecutor) browser).executeScript("window.parleyNotReloaded = true;");
+    String before = browser.findElement(By.id("unconsented")).getText();
+    talk(PipelineIT.newUser(), "hello"); // a new dialog
+    wait.until(b -> !b.findElement(By.id("unconsented")).getText().equals(before));
+    assertEquals(
+        Boolean.TRUE,
+        ((JavascriptExecutor) browser).executeScript("return window.parleyNotReloaded === true;"),
+        "refreshed in place, not by reloading the page");
+  }
+
+  @Test
+  void aDeadLetterIsReplayedFromTheConsoleAndTheReplyArrives() {
+    long user = PipelineIT.newUser();
+    FakePlatforms.block(Long.toString(user));
+    try {
+      Webhooks.telegram(Webhooks.telegramText(user, 1, "hello"));
+      open("/admin/dead-letters.xhtml");
+      signIn("admin", "dev-admin-password");
+      WebElement letter =
+          wait.until(
+              b -> {
+                b.navigate().refresh();
+                return b.findElements(By.cssSelector("#letters\\:table tbody tr")).stream()
+                    .filter(
+                        r ->
+                            r.findElement(By.cssSelector(".user"))
+                                .getText()
+                                .equals(Long.toString(user)))
+                    .findFirst()
+                    .orElse(null);
+              });
+      assertEquals("OUTBOUND", letter.findElement(By.cssSelector(".queue")).getText());
+      assertEquals("5", letter.findElement(By.cssSelector(".attempts")).getText());
+      assertTrue(
+          letter.findElement(By.cssSelector(".reason")).getText().contains("blocked by the user"),
+          letter.findElement(By.cssSelector(".reason")).getText());
+      Browser.screenshot(browser, "console-dead-letters");
+      assertEquals(List.of(), PipelineIT.telegramReplies(user), "nothing delivered yet");
+    } finally {
+      FakePlatforms.unblock(Long.toString(user));
+    }
+    row("#letters\\:table tbody tr", ".user", Long.toString(user))
+        .findElement(By.cssSelector("input.replay"))
+        .click();
+    wait.until(b -> messages().startsWith("Replayed"));
+    await("the replayed reply", LIMIT, () -> PipelineIT.telegramReplies(user).size() == 1);
+    assertTrue(
+        browser.findElements(By.cssSelector("#letters\\:table tbody tr .user")).stream()
+            .noneMatch(e -> e.getText().equals(Long.toString(user))),
+        "no longer a dead letter");
+    open("/admin/audit.xhtml?action=REPLAYED_DEAD_LETTER");
+    assertEquals("admin", browser.findElement(By.cssSelector("#entries tbody tr .who")).getText());
+  }
+
+  @Test
+  void aClosedPluginIsNotAskedUntilItIsConnectedAgain() {
+    open("/admin/plugins.xhtml");
+    signIn("admin", "dev-admin-password");
+    assertTrue(
+        customersOf("#plugins\\:table tbody tr .name").containsAll(List.of("quotes", "smalltalk")));
+    WebElement quotes = row("#plugins\\:table tbody tr", ".name", "quotes");
+    assertEquals("SUCCESS", quotes.findElement(By.cssSelector(".health")).getText());
+    Browser.screenshot(browser, "console-plugins");
+    quotes.findElement(By.cssSelector("input.close")).click();
+    wait.until(b -> messages().startsWith("Plugin quotes is closed"));
+    quotes = row("#plugins\\:table tbody tr", ".name", "quotes");
+    assertEquals("CLOSED", quotes.findElement(By.cssSelector(".health")).getText());
+    try {
+      long user = PipelineIT.newUser();
+      talk(user, "tell me a quote");
+      assertTrue(
+          PipelineIT.telegramReplies(user)
+              .get(0)
+              .body()
+              .getString("text")
+              .contains("cannot do that right now"),
+          "the closed plugin is not triggered");
+    } finally {
+      row("#plugins\\:table tbody tr", ".name", "quotes")
+          .findElement(By.cssSelector("input.connect"))
+          .click();
+      wait.until(b -> messages().startsWith("Plugin quotes is connected"));
+    }
+    assertEquals(
+        "SUCCESS",
+        row("#plugins\\:table tbody tr", ".name", "quotes")
+            .findElement(By.cssSelector(".health"))
+            .getText());
+    long user = PipelineIT.newUser();
+    talk(user, "tell me a quote");
+    assertFalse(
+        PipelineIT.telegramReplies(user)
+            .get(0)
+            .body()
+            .getString("text")
+            .contains("cannot do that right now"));
+  }
+
+  @Test
+  void anErasedDialogIsGoneEverywhere() {
+    long user = PipelineIT.newUser();
+    talk(user, "hello", "goodbye");
+    await("the consent question", LIMIT, () -> PipelineIT.telegramReplies(user).size() == 3);
+    long question = PipelineIT.telegramReplies(user).get(2).id();
+    Webhooks.telegram(Webhooks.telegramCallback(user, "cb-" + user, question, "Yes"));
+    await("the thank-you", LIMIT, () -> PipelineIT.telegramReplies(user).size() == 4);
+    String customer = "telegram-" + user;
+    String dialogId = PipelineIT.dialogOf(customer).getString("_id");
+    assertEquals(200, DataApiClient.READER.get("/data/" + customer + "/" + dialogId).statusCode());
+
+    open("/admin/conversations.xhtml");
+    signIn("admin", "dev-admin-password");
+    find(customer, "CONSENTED", "");
+    assertEquals(List.of(customer), customers());
+    browser.findElement(By.cssSelector("#dialogs .dialog-link")).click();
+    wait.until(b -> !b.findElements(By.id("erase:erase-dialog")).isEmpty());
+    browser.findElement(By.id("erase:erase-dialog")).click();
+    wait.until(b -> !b.findElements(By.id("erase:confirm")).isEmpty());
+    assertTrue(browser.findElement(By.id("confirm-text")).getText().contains(dialogId));
+    assertEquals(
+        200,
+        DataApiClient.READER.get("/data/" + customer + "/" + dialogId).statusCode(),
+        "nothing erased before the confirmation");
+    Browser.screenshot(browser, "console-erase-confirmation");
+    browser.findElement(By.id("erase:confirm")).click();
+    wait.until(b -> messages().contains("was erased"));
+
+    find(customer, "", "");
+    assertEquals(List.of(), customers(), "not in the list");
+    open("/admin/transcript.xhtml?dialog=" + URLEncoder.encode(dialogId, StandardCharsets.UTF_8));
+    assertTrue(messages().startsWith("There is no dialog"), "no transcript");
+    assertEquals(404, DataApiClient.READER.get("/data/" + customer + "/" + dialogId).statusCode());
+    assertEquals(
+        0,
+        PipelineIT.inbound(customer).size() + PipelineIT.outbound(customer).size(),
+        "no message left");
+    open("/admin/audit.xhtml?action=ERASED_DIALOG");
+    assertEquals(
+        dialogId, browser.findElement(By.cssSelector("#entries tbody tr .target")).getText());
+  }
+
+  // --- helpers ---------------------------------------------------------------------------
+
+  /** The user says each text in turn, each answered before the next. */
+  private static void talk(long user, String... texts) {
+    int before = PipelineIT.telegramReplies(user).size();
+    for (int i = 0; i < texts.length; i++) {
+      Webhooks.telegram(Webhooks.telegramText(user, before + i + 1, texts[i]));
+      int expected = before + i + 1;
+      await(
+          "reply " + expected + " to " + user,
+          LIMIT,
+          () -> PipelineIT.telegramReplies(user).size() >= expected);
+    }
+  }
+
+  private void open(String path) {
+    browser.get(TestEnvironment.http(path).toString());
+  }
+
+  private void signIn(String user, String password) {
+    browser.findElement(By.id("login:username")).sendKeys(user);
+    browser.findElement(By.id("login:password")).sendKeys(password);
+    browser.findElement(By.id("login:sign-in")).click();
+  }
+
+  private void find(String customer, String consent, String text) {
+    open("/admin/conversations.xhtml");
+    browser.findElement(By.id("customer")).sendKeys(customer);
+    new Select(browser.findElement(By.id("consent"))).selectByValue(consent);
+    browser.findElement(By.id("text")).sendKeys(text);
+    browser.findElement(By.id("apply")).click();
+    wait.until(b -> b.getCurrentUrl().contains("customer="));
+  }
+
+  private List<String> customers() {
+    return customersOf("#dialogs tbody tr .customer");
+  }
+
+  private List<String> customersOf(String css) {
+    return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+  }
+
+  private WebElement row(String rows, String cell, String value) {
+    return browser.findElements(By.cssSelector(rows)).stream()
+        .filter(r -> r.findElement(By.cssSelector(cell)).getText().equals(value))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no row with " + value));
+  }
+
+  private static List<String> column(List<WebElement> rows, String css) {
+    return rows.stream().map(r -> r.findElement(By.cssSelector(css)).getText()).toList();
+  }
+
+  private String messages() {
+    return browser.findElements(By.cssSelector("#messages li")).stream()
+        .map(WebElement::getText)
+        .findFirst()
+        .orElse("");
+  }
+}
