@@ -22,6 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -340,9 +341,13 @@ class AdminConsoleIT {
   }
 
   private void signIn(String user, String password) {
-    browser.findElement(By.id("login:username")).sendKeys(user);
-    browser.findElement(By.id("login:password")).sendKeys(password);
-    browser.findElement(By.id("login:sign-in")).click();
+    WebElement name = browser.findElement(By.id("login:username"));
+    name.clear();
+    name.sendKeys(user);
+    WebElement secret = browser.findElement(By.id("login:password"));
+    secret.clear();
+    secret.sendKeys(password);
+    submit(By.id("login:sign-in"));
   }
 
   private void find(String customer, String consent, String text) {
@@ -350,8 +355,14 @@ class AdminConsoleIT {
     browser.findElement(By.id("customer")).sendKeys(customer);
     new Select(browser.findElement(By.id("consent"))).selectByValue(consent);
     browser.findElement(By.id("text")).sendKeys(text);
-    browser.findElement(By.id("apply")).click();
-    wait.until(b -> b.getCurrentUrl().contains("customer="));
+    submit(By.id("apply"));
+  }
+
+  /** Clicks a submit button and waits until the next page has replaced this one. */
+  private void submit(By button) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    browser.findElement(button).click();
+    wait.until(ExpectedConditions.stalenessOf(page));
   }
 
   private List<String> customers() {

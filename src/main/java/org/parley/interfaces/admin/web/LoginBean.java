@@ -7,6 +7,8 @@ import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -60,12 +62,21 @@ public class LoginBean {
 
   /** Only a console page is a place to go back to (no open redirect). */
   static String target(String next) {
-    if (next != null
-        && next.startsWith("/admin/")
-        && !next.startsWith("/admin/login.xhtml")
-        && next.chars().noneMatch(c -> c == '\\' || c < 0x20)
-        && !next.contains("//")) {
-      return next;
+    if (next == null || next.isBlank()) {
+      return AdminAccessFilter.HOME_VIEW;
+    }
+    try {
+      URI uri = new URI(next).normalize();
+      String path = uri.getPath();
+      if (uri.getScheme() == null
+          && uri.getRawAuthority() == null
+          && path != null
+          && path.startsWith("/admin/")
+          && !path.startsWith(AdminAccessFilter.LOGIN_VIEW)) {
+        return uri.toASCIIString();
+      }
+    } catch (URISyntaxException e) {
+      LOG.log(Level.FINE, "Not a place to go back to: {0}", next);
     }
     return AdminAccessFilter.HOME_VIEW;
   }
