@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -191,47 +191,63 @@ class AdminConsoleIT {
   }
 
   @Test
-  void aDeadLetterIsReplayedFromTheConsoleAndTheReplyArrives() {
-    long user = PipelineIT.newUser();
-    FakePlatforms.block(Long.toString(user));
+  void deadLettersAreReplayedOneOrAllOrDiscardedFromTheConsole() {
+    // three users whose chats refuse the bot (Telegram's 403): their replies end as dead letters
+    List<Long> users = List.of(PipelineIT.newUser(), PipelineIT.newUser(), PipelineIT.newUser());
+    List<String> ids = users.stream().map(u -> Long.toString(u)).toList();
+    ids.forEach(FakePlatforms::block);
     try {
-      Webhooks.telegram(Webhooks.telegramText(user, 1, "hello"));
+      users.forEach(u -> Webhooks.telegram(Webhooks.telegramText(u, 1, "hello")));
       open("/admin/dead-letters.xhtml");
       signIn("admin", "dev-admin-password");
-      WebElement letter =
-          wait.until(
-              b -> {
-                b.navigate().refresh();
-                return b.findElements(By.cssSelector("#letters\\:table tbody tr")).stream()
-                    .filter(
-                        r ->
-                            r.findElement(By.cssSelector(".user"))
-                                .getText()
-                                .equals(Long.toString(user)))
-                    .findFirst()
-                    .orElse(null);
-              });
+      wait.until(
+          b -> {
+            b.navigate().refresh();
+            return letterUsers().containsAll(ids);
+          });
+      WebElement letter = row(LETTERS, ".user", ids.get(0));
       assertEquals("OUTBOUND", letter.findElement(By.cssSelector(".queue")).getText());
       assertEquals("5", letter.findElement(By.cssSelector(".attempts")).getText());
-      assertTrue(
-          letter.findElement(By.cssSelector(".reason")).getText().contains("blocked by the user"),
-          letter.findElement(By.cssSelector(".reason")).getText());
+      String reason = letter.findElement(By.cssSelector(".reason")).getText();
+      assertTrue(reason.contains("blocked by the user"), reason);
       Browser.screenshot(browser, "console-dead-letters");
-      assertEquals(List.of(), PipelineIT.telegramReplies(user), "nothing delivered yet");
+      users.forEach(
+          u -> assertEquals(List.of(), PipelineIT.telegramReplies(u), "nothing delivered"));
     } finally {
-      FakePlatforms.unblock(Long.toString(user));
+      ids.forEach(FakePlatforms::unblock);
     }
-    row("#letters\\:table tbody tr", ".user", Long.toString(user))
-        .findElement(By.cssSelector("input.replay"))
-        .click();
+
+    row(LETTERS, ".user", ids.get(0)).findElement(By.cssSelector("input.replay")).click();
     wait.until(b -> messages().startsWith("Replayed"));
-    await("the replayed reply", LIMIT, () -> PipelineIT.telegramReplies(user).size() == 1);
-    assertTrue(
-        browser.findElements(By.cssSelector("#letters\\:table tbody tr .user")).stream()
-            .noneMatch(e -> e.getText().equals(Long.toString(user))),
-        "no longer a dead letter");
-    open("/admin/audit.xhtml?action=REPLAYED_DEAD_LETTER");
+    await("the replayed reply", LIMIT, () -> PipelineIT.telegramReplies(users.get(0)).size() == 1);
+    assertFalse(letterUsers().contains(ids.get(0)), "no longer a dead letter");
+
+    row(LETTERS, ".user", ids.get(1)).findElement(By.cssSelector("input.discard")).click();
+    wait.until(b -> messages().startsWith("Discarded"));
+    assertFalse(letterUsers().contains(ids.get(1)), "discarded");
+    assertTrue(letterUsers().contains(ids.get(2)), "the other one is still there");
+
+    submit(By.id("letters:replay-all"));
+    assertTrue(messages().startsWith("Replayed "), messages());
+    await(
+        "the reply replayed with all",
+        LIMIT,
+        () -> PipelineIT.telegramReplies(users.get(2)).size() == 1);
+    assertFalse(letterUsers().contains(ids.get(2)));
+    assertEquals(
+        List.of(), PipelineIT.telegramReplies(users.get(1)), "the discarded reply never went");
+
+    open("/admin/audit.xhtml?action=DISCARDED_DEAD_LETTER");
     assertEquals("admin", browser.findElement(By.cssSelector("#entries tbody tr .who")).getText());
+    open("/admin/audit.xhtml?action=REPLAYED_DEAD_LETTER");
+    assertTrue(
+        browser.findElements(By.cssSelector("#entries tbody tr")).size() >= 2, "each replay");
+  }
+
+  private static final String LETTERS = "#letters\\:table tbody tr";
+
+  private List<String> letterUsers() {
+    return customersOf(LETTERS + " .user");
   }
 
   @Test
@@ -257,6 +273,9 @@ class AdminConsoleIT {
               .getString("text")
               .contains("cannot do that right now"),
           "the closed plugin is not triggered");
+      var api = DataApiClient.OPERATOR.post("/plugins/quotes/quote", "{}", null);
+      assertEquals(503, api.statusCode(), "nor through the plugin API");
+      assertTrue(api.body().contains("plugin-closed"), api.body());
     } finally {
       row("#plugins\\:table tbody tr", ".name", "quotes")
           .findElement(By.cssSelector("input.connect"))
@@ -362,7 +381,24 @@ class AdminConsoleIT {
   private void submit(By button) {
     WebElement page = browser.findElement(By.tagName("html"));
     browser.findElement(button).click();
-    wait.until(ExpectedConditions.stalenessOf(page));
+    wait.until(b -> gone(page));
+    wait.until(
+        b ->
+            "complete"
+                .equals(((JavascriptExecutor) b).executeScript("return document.readyState")));
+  }
+
+  /**
+   * True once the element's page has been replaced. Chromium reports that either as a stale element
+   * or, while the old document is being torn down, as an inspector error about the node.
+   */
+  private static boolean gone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (WebDriverException e) {
+      return true;
+    }
   }
 
   private List<String> customers() {
