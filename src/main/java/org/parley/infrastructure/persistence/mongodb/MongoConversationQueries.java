@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
@@ -44,6 +45,15 @@ public class MongoConversationQueries implements ConversationQueries {
   /** A text filter looks at the dialogs of at most this many matching messages, newest first. */
   static final int TEXT_MATCH_LIMIT = 10_000;
 
+  /**
+   * The windows of last activity a page is first looked for in: 1 hour, 16 hours, ~11 days, ~171
+   * days.
+   */
+  static final Duration FIRST_WINDOW = Duration.ofHours(1);
+
+  static final int WINDOW_GROWTH = 16;
+  static final Duration LAST_WINDOW = FIRST_WINDOW.multipliedBy(16L * 16 * 16);
+
   @Inject MongoDocumentStore store;
 
   @Override
@@ -63,17 +73,56 @@ public class MongoConversationQueries implements ConversationQueries {
         older
             ? Sorts.orderBy(Sorts.descending("updatedAt"), Sorts.ascending("_id"))
             : Sorts.orderBy(Sorts.ascending("updatedAt"), Sorts.descending("_id"));
-    List<DialogSummary> page =
-        dialogs()
-            .find(where.isEmpty() ? new Document() : and(where))
-            .sort(sort)
-            .limit(limit)
-            .map(MongoConversationQueries::summary)
-            .into(new ArrayList<>());
+    List<DialogSummary> page = broad(filter) ? windowed(where, cursor, older, sort, limit) : null;
+    if (page == null) {
+      page = find(where, sort, limit);
+    }
     if (!older) {
       Collections.reverse(page);
     }
     return page;
+  }
+
+  /**
+   * The page looked for among the dialogs active within a window next to the cursor (or now),
+   * widened until it fills: the store then sorts only the window's dialogs, not every match. With
+   * MongoDB's indexes either way is quick; the embedded development store has none and sorts all
+   * matches of a query (1.5 s for 100,000 dialogs, see README.md). Null when no window filled it.
+   */
+  private List<DialogSummary> windowed(
+      List<Bson> where, Optional<Cursor> cursor, boolean older, Bson sort, int limit) {
+    Instant edge = cursor.map(Cursor::updatedAt).orElseGet(Instant::now);
+    for (Duration window = FIRST_WINDOW;
+        window.compareTo(LAST_WINDOW) <= 0;
+        window = window.multipliedBy(WINDOW_GROWTH)) {
+      List<Bson> within = new ArrayList<>(where);
+      within.add(
+          older
+              ? gte("updatedAt", Date.from(edge.minus(window)))
+              : lte("updatedAt", Date.from(edge.plus(window))));
+      List<DialogSummary> page = find(within, sort, limit);
+      if (page.size() == limit) {
+        return page;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A filter most dialogs may match (none, channel, language, consent, dates): worth the windows. A
+   * customer or a text picks few dialogs, which the store finds and sorts at once.
+   */
+  private static boolean broad(ConversationFilter filter) {
+    return filter.customerPrefix().isEmpty() && filter.text().isEmpty();
+  }
+
+  private List<DialogSummary> find(List<Bson> where, Bson sort, int limit) {
+    return dialogs()
+        .find(where.isEmpty() ? new Document() : and(where))
+        .sort(sort)
+        .limit(limit)
+        .map(MongoConversationQueries::summary)
+        .into(new ArrayList<>());
   }
 
   private List<Bson> conditions(ConversationFilter filter) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.parley.application.DeadLetters;
@@ -220,7 +221,7 @@ public class DefaultAdminConsoleFacade implements AdminConsoleFacade {
 
   @Override
   public List<String> auditActions() {
-    return java.util.Arrays.stream(AuditAction.values()).map(Enum::name).toList();
+    return Arrays.stream(AuditAction.values()).map(Enum::name).toList();
   }
 
   @Override

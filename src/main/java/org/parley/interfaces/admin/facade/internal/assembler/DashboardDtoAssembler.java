@@ -3,6 +3,7 @@ package org.parley.interfaces.admin.facade.internal.assembler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,8 +31,7 @@ public final class DashboardDtoAssembler {
       Map<ConsentState, Long> consent,
       QueueDepths.Depths depths) {
     List<ChannelRateDto> rates = new ArrayList<>();
-    long busiest =
-        perMinute.values().stream().flatMapToLong(java.util.Arrays::stream).max().orElse(0);
+    long busiest = perMinute.values().stream().flatMapToLong(Arrays::stream).max().orElse(0);
     perMinute.forEach((channel, counts) -> rates.add(rate(channel, counts, since, busiest)));
     return new DashboardDto(
         ConsoleTimes.format(now),
