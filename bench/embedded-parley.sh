@@ -17,7 +17,9 @@ cp target/parley.war "$base/deployments/parley.war"
 store_uri="${MONGODB_URI:-mongodb://127.0.0.1:27999}"
 server_args=(-Djboss.server.base.dir="$PWD/$base" -Djboss.socket.binding.port-offset=200)
 if [ -z "${MONGODB_URI:-}" ]; then
-  server_args+=(-Dparley.mongodb.embedded.port=27999 -Dparley.mongodb.embedded.file="$PWD/target/bench/store.mv")
+  # a page cache that holds the 100,000 dialogs (the store scans for every query; see README.md)
+  server_args+=(-Dparley.mongodb.embedded.port=27999 -Dparley.mongodb.embedded.file="$PWD/target/bench/store.mv"
+    -Dparley.mongodb.embedded.cache-mb="${BENCH_STORE_CACHE_MB:-512}")
 fi
 # LAUNCH_JBOSS_IN_BACKGROUND: the script then forwards our TERM to the JVM instead of orphaning it
 LAUNCH_JBOSS_IN_BACKGROUND=1 JAVA_OPTS="-Xmx2g" target/server/bin/standalone.sh --read-only-server-config=standalone.xml "${server_args[@]}" \

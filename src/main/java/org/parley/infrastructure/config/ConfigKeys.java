@@ -34,6 +34,14 @@ public final class ConfigKeys {
    */
   public static final String EMBEDDED_FILE = "parley.mongodb.embedded.file";
 
+  /**
+   * Page cache of the embedded store in MB: documents it holds are not read back and deserialised
+   * from the file on every query (which scans, having no secondary indexes).
+   */
+  public static final String EMBEDDED_CACHE_MB = "parley.mongodb.embedded.cache-mb";
+
+  public static final String EMBEDDED_CACHE_MB_DEFAULT = "64";
+
   /** How long the readiness probe waits for the store's answer to a ping, in milliseconds. */
   public static final String HEALTH_STORE_TIMEOUT_MS = "parley.health.store-timeout-ms";
 

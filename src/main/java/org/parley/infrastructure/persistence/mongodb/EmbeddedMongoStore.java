@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
 
 /**
  * The single-node development store: mongo-java-server speaking the MongoDB wire protocol, its data
@@ -31,14 +32,20 @@ public final class EmbeddedMongoStore implements AutoCloseable {
    * Opens (or creates) the store file and starts listening.
    *
    * @param port 0 for any free port
+   * @param cacheMb the page cache: what it holds is not read back from the file on every scan
    */
-  public static EmbeddedMongoStore start(Path file, String host, int port) {
+  public static EmbeddedMongoStore start(Path file, String host, int port, int cacheMb) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the directory of " + file, e);
     }
-    H2Backend backend = new H2Backend(file.toAbsolutePath().toString());
+    H2Backend backend =
+        new H2Backend(
+            new MVStore.Builder()
+                .fileName(file.toAbsolutePath().toString())
+                .cacheSize(Math.max(1, cacheMb))
+                .open());
     MongoServer server = new MongoServer(backend);
     try {
       server.bind(host, port);

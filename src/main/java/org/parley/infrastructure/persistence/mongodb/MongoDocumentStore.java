@@ -87,7 +87,11 @@ public class MongoDocumentStore {
         config
             .getOptionalValue(ConfigKeys.EMBEDDED_PORT, Integer.class)
             .orElse(Integer.valueOf(ConfigKeys.EMBEDDED_PORT_DEFAULT));
-    embedded = EmbeddedMongoStore.start(file, host, port);
+    int cacheMb =
+        config
+            .getOptionalValue(ConfigKeys.EMBEDDED_CACHE_MB, Integer.class)
+            .orElse(Integer.valueOf(ConfigKeys.EMBEDDED_CACHE_MB_DEFAULT));
+    embedded = EmbeddedMongoStore.start(file, host, port, cacheMb);
     LOG.log(
         Level.WARNING,
         "No MONGODB_URI configured: started the embedded single-node DEVELOPMENT store at {0}"

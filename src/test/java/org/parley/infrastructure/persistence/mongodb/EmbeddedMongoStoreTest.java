@@ -26,7 +26,7 @@ class EmbeddedMongoStoreTest {
     Path file = dir.resolve("data/store.mv");
     Date when = new Date(1_767_323_045_678L);
 
-    try (EmbeddedMongoStore store = EmbeddedMongoStore.start(file, "127.0.0.1", 0);
+    try (EmbeddedMongoStore store = EmbeddedMongoStore.start(file, "127.0.0.1", 0, 16);
         MongoClient client = MongoClients.create(store.connectionString())) {
       dialogs(client).insertOne(new Document("_id", "d1").append("createdAt", when));
       dialogs(client).insertOne(new Document("_id", "d2").append("createdAt", when));
@@ -34,7 +34,7 @@ class EmbeddedMongoStoreTest {
     }
     assertTrue(Files.size(file) > 0, "the data is in the file");
 
-    try (EmbeddedMongoStore store = EmbeddedMongoStore.start(file, "127.0.0.1", 0);
+    try (EmbeddedMongoStore store = EmbeddedMongoStore.start(file, "127.0.0.1", 0, 16);
         MongoClient client = MongoClients.create(store.connectionString())) {
       assertEquals(1, dialogs(client).countDocuments());
       Document d1 = dialogs(client).find(eq("_id", "d1")).first();
@@ -45,7 +45,8 @@ class EmbeddedMongoStoreTest {
 
   @Test
   void listensOnLoopbackOnTheGivenOrAnyFreePort() {
-    try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dir.resolve("s.mv"), "127.0.0.1", 0)) {
+    try (EmbeddedMongoStore store =
+        EmbeddedMongoStore.start(dir.resolve("s.mv"), "127.0.0.1", 0, 16)) {
       assertTrue(store.connectionString().startsWith("mongodb://127.0.0.1:"));
       assertNotEquals("mongodb://127.0.0.1:0", store.connectionString());
     }
@@ -55,13 +56,13 @@ class EmbeddedMongoStoreTest {
   void aTakenPortFailsTheStartAndReleasesTheFile() {
     Path file = dir.resolve("busy.mv");
     try (EmbeddedMongoStore first =
-        EmbeddedMongoStore.start(dir.resolve("first.mv"), "127.0.0.1", 0)) {
+        EmbeddedMongoStore.start(dir.resolve("first.mv"), "127.0.0.1", 0, 16)) {
       int port = Integer.parseInt(first.connectionString().replaceAll(".*:", ""));
       assertThrows(
-          IllegalStateException.class, () -> EmbeddedMongoStore.start(file, "127.0.0.1", port));
+          IllegalStateException.class, () -> EmbeddedMongoStore.start(file, "127.0.0.1", port, 16));
     }
     // the failed start closed its file: it can be opened again at once
-    try (EmbeddedMongoStore again = EmbeddedMongoStore.start(file, "127.0.0.1", 0)) {
+    try (EmbeddedMongoStore again = EmbeddedMongoStore.start(file, "127.0.0.1", 0, 16)) {
       assertTrue(again.connectionString().startsWith("mongodb://"));
     }
   }
