@@ -88,12 +88,32 @@ class AdminConsoleSecurityIT {
   }
 
   @Test
-  void aWrongPasswordIsRefusedOnTheLoginPage() {
+  void aWrongPasswordIsRefusedOnTheLoginPageAndAudited() {
     ConsoleClient client = new ConsoleClient();
     HttpResponse<String> refused = client.signIn("admin", "not-the-password", null);
     assertEquals(200, refused.statusCode());
     assertTrue(refused.body().contains("Wrong user name or password."));
     assertEquals(302, client.get("/admin/dashboard.xhtml").statusCode(), "still not signed in");
+
+    String stranger = "nobody-" + System.nanoTime();
+    client.signIn(stranger, "guess", null);
+    ConsoleClient admin = new ConsoleClient();
+    admin.signIn("admin", "dev-admin-password", null);
+    String log = admin.get("/admin/audit.xhtml?action=SIGN_IN_REFUSED").body();
+    assertTrue(
+        log.contains("<span class=\"target\">" + stranger + "</span>"), "the refusal is audited");
+  }
+
+  @Test
+  void theSessionCookieIsHttpOnlyAndSameSite() {
+    HttpResponse<String> login = new ConsoleClient().get("/admin/login.xhtml");
+    String cookie =
+        login.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(cookie.contains("HttpOnly"), cookie);
+    assertTrue(cookie.contains("SameSite=Lax"), cookie);
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.parley.domain.model.audit;
 /** What an admin did in the console. */
 public enum AuditAction {
   SIGNED_IN,
+  SIGN_IN_REFUSED,
   SIGNED_OUT,
   VIEWED_TRANSCRIPT,
   REPLAYED_DEAD_LETTER,

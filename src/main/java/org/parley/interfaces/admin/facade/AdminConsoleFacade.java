@@ -64,4 +64,7 @@ public interface AdminConsoleFacade {
   void signedIn(String who);
 
   void signedOut(String who);
+
+  /** Records a refused sign-in under the name that was tried. */
+  void signInRefused(String who);
 }

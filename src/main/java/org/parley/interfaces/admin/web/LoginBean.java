@@ -50,6 +50,7 @@ public class LoginBean {
       request.login(username, password);
     } catch (ServletException e) {
       LOG.log(Level.INFO, "Console sign-in refused for {0}", username);
+      console.signInRefused(username);
       password = null;
       Pages.error("Wrong user name or password.");
       return;

@@ -58,6 +58,9 @@ public class DefaultAdminConsoleFacade implements AdminConsoleFacade {
   static final int MAX_PAGE = 100;
   static final int REPLAY_ALL_MAX = 1_000;
 
+  /** A refused name is recorded as typed, up to this length. */
+  static final int MAX_NAME = 100;
+
   @Resource SessionContext session;
   @Inject ConversationQueries conversations;
   @Inject ActivityReports activity;
@@ -234,6 +237,15 @@ public class DefaultAdminConsoleFacade implements AdminConsoleFacade {
   @PermitAll
   public void signedOut(String who) {
     audit.record(AuditEntry.of(clock.instant(), who, AuditAction.SIGNED_OUT, who, null));
+  }
+
+  @Override
+  @PermitAll
+  public void signInRefused(String who) {
+    String tried = who.length() > MAX_NAME ? who.substring(0, MAX_NAME) + "\u2026" : who;
+    audit.record(
+        AuditEntry.of(
+            clock.instant(), tried, AuditAction.SIGN_IN_REFUSED, tried, "wrong name or password"));
   }
 
   private void audited(AuditAction action, String target, String detail) {
