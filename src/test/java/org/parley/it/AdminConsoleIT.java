@@ -322,6 +322,9 @@ class AdminConsoleIT {
         200,
         DataApiClient.READER.get("/data/" + customer + "/" + dialogId).statusCode(),
         "nothing erased before the confirmation");
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].scrollIntoView()", browser.findElement(By.id("erase:confirm")));
     Browser.screenshot(browser, "console-erase-confirmation");
     browser.findElement(By.id("erase:confirm")).click();
     wait.until(b -> messages().contains("was erased"));

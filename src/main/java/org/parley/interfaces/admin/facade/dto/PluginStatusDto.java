@@ -1,18 +1,19 @@
 package org.parley.interfaces.admin.facade.dto;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
- * A plugin as the console shows it: its descriptor (actions as "action ← intent", the credentials
- * it needs by name only), whether it is connected, and its health in the SPI's statuses (empty
- * while closed).
+ * A plugin as the console shows it: its descriptor (each action as "action ← intent", the
+ * credentials it needs by name only), whether it is connected, and its health in the SPI's statuses
+ * (empty while closed).
  */
 public record PluginStatusDto(
     String name,
     String version,
     String author,
     String website,
-    String actions,
+    List<String> actions,
     String credentials,
     int intents,
     boolean connected,

@@ -1,6 +1,5 @@
 package org.parley.interfaces.admin.facade.internal.assembler;
 
-import java.util.stream.Collectors;
 import org.parley.application.DeadLetters.DeadLetter;
 import org.parley.domain.model.audit.AuditEntry;
 import org.parley.interfaces.admin.facade.dto.AuditEntryDto;
@@ -37,7 +36,7 @@ public final class OperationsDtoAssembler {
         orEmpty(descriptor.website()),
         descriptor.routes().stream()
             .map(route -> route.action() + " \u2190 " + route.intent())
-            .collect(Collectors.joining(", ")),
+            .toList(),
         String.join(", ", descriptor.credentials()),
         descriptor.intents().size(),
         connected,
