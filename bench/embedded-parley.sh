@@ -27,8 +27,5 @@ LAUNCH_JBOSS_IN_BACKGROUND=1 JAVA_OPTS="-Xmx2g" target/server/bin/standalone.sh 
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 
-for _ in $(seq 1 180); do
-  if curl -sf http://127.0.0.1:10190/health/ready > /dev/null; then break; fi
-  sleep 1
-done
-curl -sf http://127.0.0.1:10190/health/ready > /dev/null || { echo "Parley did not become ready"; exit 1; }
+source bench/ready.sh
+await_ready

@@ -33,11 +33,8 @@ LAUNCH_JBOSS_IN_BACKGROUND=1 JAVA_OPTS="-Xmx2g ${BENCH_JAVA_OPTS:-}" target/serv
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 
-for _ in $(seq 1 180); do
-  if curl -sf http://127.0.0.1:10190/health/ready > /dev/null; then break; fi
-  sleep 1
-done
-curl -sf http://127.0.0.1:10190/health/ready > /dev/null || { echo "Parley did not become ready"; exit 1; }
+source bench/ready.sh
+await_ready
 
 target/server/bin/jboss-cli.sh --connect --controller=127.0.0.1:10190 --commands="jms-queue add --queue-address=bench.ceiling.in --entries=java:/jms/queue/bench.ceiling.in,jms-queue add --queue-address=bench.ceiling.out --entries=java:/jms/queue/bench.ceiling.out,deploy target/bench/jms-ceiling.war" > /dev/null
 

@@ -1,5 +1,8 @@
 package org.parley.it;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,6 +40,18 @@ final class Browser {
 
   static boolean required() {
     return "true".equals(System.getenv("CI"));
+  }
+
+  /**
+   * Opens a browser with a fresh profile; skips the test on a developer's machine without Chromium,
+   * fails it on CI.
+   */
+  static WebDriver openOrSkip() throws IOException {
+    assertTrue(
+        installed() || !required(),
+        "CI must have chromium and chromium-driver (.ci/run installs them)");
+    assumeTrue(installed(), "chromium and chromium-driver are not installed: skipped");
+    return open(Files.createTempDirectory("parley-chromium"));
   }
 
   static WebDriver open(Path profile) {

@@ -2,11 +2,7 @@ package org.parley.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -32,12 +28,7 @@ class WebChatPageIT {
 
   @Test
   void aPersonChatsWithTheBotAndTheConversationSurvivesAReload() throws Exception {
-    assertTrue(
-        Browser.installed() || !Browser.required(),
-        "CI must have chromium and chromium-driver (.ci/run installs them)");
-    assumeTrue(Browser.installed(), "chromium and chromium-driver are not installed: skipped");
-    Path profile = Files.createTempDirectory("parley-chromium");
-    WebDriver browser = Browser.open(profile);
+    WebDriver browser = Browser.openOrSkip();
     try {
       browser.get(TestEnvironment.http("/").toString());
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
