@@ -17,6 +17,12 @@ public interface DeadLetters {
   /** Puts the dead letter back on its queue; false if it is not (or no longer) there. */
   boolean replay(Queue queue, String id);
 
+  /**
+   * Puts back every dead letter the queue holds now, at most {@code max}, oldest first; returns how
+   * many. A replayed message that fails again comes back later and is not taken twice.
+   */
+  int replayAll(Queue queue, int max);
+
   /** Deletes the dead letter; false if it is not (or no longer) there. */
   boolean discard(Queue queue, String id);
 

@@ -118,6 +118,39 @@ class DeadLetterIT {
     assertTrue(find(hello.deduplicationId()).isEmpty());
   }
 
+  @Test
+  void replayingAllTakesWhatIsThereOnceAndAnswersTheGoodOnes() throws Exception {
+    String user = UUID.randomUUID().toString();
+    InboundMessage hello = message(user, "m1", "hello");
+    try (JMSContext context = connectionFactory.createContext()) {
+      TextMessage letter = context.createTextMessage(JsonbBuilder.create().toJson(hello));
+      letter.setStringProperty("JMSXGroupID", MessageGroups.groupOf("webchat", user, 1024));
+      context.createProducer().send(inboundDlq, letter);
+    }
+    InboundMessage poison = message(user + "-p", "m1", "please self destruct now");
+    queue.enqueue(poison);
+    DeadLetter dead =
+        Await.value("the poison's dead letter", LIMIT, () -> find(poison.deduplicationId()));
+    Await.await("the good dead letter", LIMIT, () -> find(hello.deduplicationId()).isPresent());
+    int there = deadLetters.list(DeadLetters.Queue.INBOUND, 10_000).size();
+
+    assertEquals(there, deadLetters.replayAll(DeadLetters.Queue.INBOUND, 10_000), "each once");
+    Await.await("the reply", LIMIT, () -> !replies.after(user, 0, 10).isEmpty());
+    assertTrue(find(hello.deduplicationId()).isEmpty(), "the good one is not back");
+    DeadLetter back =
+        Await.value(
+            "the poison back on the DLQ",
+            LIMIT,
+            () -> find(poison.deduplicationId()).filter(d -> !d.id().equals(dead.id())));
+    assertEquals(
+        1,
+        deadLetters.list(DeadLetters.Queue.INBOUND, 10_000).stream()
+            .filter(d -> poison.deduplicationId().equals(d.key()))
+            .count(),
+        "replayed once, so back once");
+    assertTrue(deadLetters.discard(DeadLetters.Queue.INBOUND, back.id()));
+  }
+
   private Optional<DeadLetter> find(String key) {
     return deadLetters.list(DeadLetters.Queue.INBOUND, 1000).stream()
         .filter(d -> key.equals(d.key()))

@@ -35,6 +35,8 @@ public class JmsDeadLetters implements DeadLetters {
 
   private static final Logger LOG = Logger.getLogger(JmsDeadLetters.class.getName());
   private static final Pattern MESSAGE_ID = Pattern.compile("ID:[A-Za-z0-9-]{1,64}");
+  private static final int REPLAY_BATCH = 100;
+  private static final long RECEIVE_WAIT_MS = 500;
 
   @Resource(lookup = Destinations.CONNECTION_FACTORY)
   ConnectionFactory connectionFactory;
@@ -74,17 +76,50 @@ public class JmsDeadLetters implements DeadLetters {
         queue,
         id,
         (context, message) -> {
-          TextMessage copy = context.createTextMessage(((TextMessage) message).getText());
-          String group = message.getStringProperty("JMSXGroupID");
-          if (group != null) {
-            copy.setStringProperty("JMSXGroupID", group);
-          }
-          context
-              .createProducer()
-              .setDeliveryMode(DeliveryMode.PERSISTENT)
-              .send(queue == DeadLetters.Queue.INBOUND ? inbound : outbound, copy);
+          resend(context, queue, message);
           LOG.info(() -> "Replayed dead letter " + id + " onto its queue");
         });
+  }
+
+  /**
+   * One consumer on the dead-letter queue, committing every {@value #REPLAY_BATCH} letters. Only
+   * what is there when it starts is taken (a copy that fails again and comes back has a later
+   * timestamp), so a poison message is not replayed round and round.
+   */
+  @Override
+  public int replayAll(DeadLetters.Queue queue, int max) {
+    long startedAt = System.currentTimeMillis();
+    int replayed = 0;
+    try (JMSContext context = connectionFactory.createContext(JMSContext.SESSION_TRANSACTED);
+        JMSConsumer consumer = context.createConsumer(dlq(queue), "JMSTimestamp <= " + startedAt)) {
+      Message message;
+      while (replayed < max && (message = consumer.receive(RECEIVE_WAIT_MS)) != null) {
+        resend(context, queue, message);
+        if (++replayed % REPLAY_BATCH == 0) {
+          context.commit();
+        }
+      }
+      context.commit();
+    } catch (JMSException e) {
+      throw new JMSRuntimeException("Cannot replay the dead letters", null, e);
+    }
+    int count = replayed;
+    LOG.info(() -> "Replayed " + count + " dead letters of " + queue + " onto their queue");
+    return count;
+  }
+
+  /** A copy of the dead letter onto its queue, in its user's group, without the duplicate id. */
+  private void resend(JMSContext context, DeadLetters.Queue queue, Message message)
+      throws JMSException {
+    TextMessage copy = context.createTextMessage(((TextMessage) message).getText());
+    String group = message.getStringProperty("JMSXGroupID");
+    if (group != null) {
+      copy.setStringProperty("JMSXGroupID", group);
+    }
+    context
+        .createProducer()
+        .setDeliveryMode(DeliveryMode.PERSISTENT)
+        .send(queue == DeadLetters.Queue.INBOUND ? inbound : outbound, copy);
   }
 
   @Override

@@ -17,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.parley.application.DeadLetters;
-import org.parley.application.DeadLetters.DeadLetter;
 import org.parley.application.DialogService;
 import org.parley.application.InvalidInputException;
 import org.parley.application.QueueDepths;
@@ -56,7 +55,7 @@ public class DefaultAdminConsoleFacade implements AdminConsoleFacade {
   static final Duration WINDOW = Duration.ofMinutes(15);
 
   static final int MAX_PAGE = 100;
-  static final int REPLAY_ALL_MAX = 1_000;
+  static final int REPLAY_ALL_MAX = 10_000;
 
   /** A refused name is recorded as typed, up to this length. */
   static final int MAX_NAME = 100;
@@ -135,11 +134,11 @@ public class DefaultAdminConsoleFacade implements AdminConsoleFacade {
   public int replayAll() {
     int replayed = 0;
     for (DeadLetters.Queue queue : DeadLetters.Queue.values()) {
-      for (DeadLetter letter : deadLetters.list(queue, REPLAY_ALL_MAX)) {
-        if (replay(queue.name(), letter.id())) {
-          replayed++;
-        }
+      int count = deadLetters.replayAll(queue, REPLAY_ALL_MAX);
+      if (count > 0) {
+        audited(AuditAction.REPLAYED_DEAD_LETTER, "all of " + queue, count + " replayed");
       }
+      replayed += count;
     }
     return replayed;
   }
