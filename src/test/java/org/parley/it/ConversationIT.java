@@ -37,7 +37,8 @@ class ConversationIT {
   @Deployment
   static WebArchive deployment() {
     return TestEnvironment.war()
-        .addClasses(ConversationIT.class, TestEnvironment.class, Await.class);
+        .addClasses(
+            ConversationIT.class, TestEnvironment.class, Await.class, WebChatMessages.class);
   }
 
   @Inject ConversationService conversations;
@@ -47,10 +48,10 @@ class ConversationIT {
   @Test
   void aMessageHandledTwiceIsStoredOnceAndAnsweredOnce() throws Exception {
     String user = UUID.randomUUID().toString();
-    InboundMessage hello = message(user, "m1", "hello");
+    InboundMessage hello = WebChatMessages.text(user, "m1", "hello");
     conversations.handle(hello, Instant.now());
     conversations.handle(hello, Instant.now()); // as if the broker had let it through again
-    conversations.handle(message(user, "m2", "thanks"), Instant.now());
+    conversations.handle(WebChatMessages.text(user, "m2", "thanks"), Instant.now());
 
     awaitReplies(user, 2);
     // a second reply to m1 would have been queued, in the user's order, before m2's reply
@@ -75,7 +76,7 @@ class ConversationIT {
   @Test
   void anIdleDialogEndsWithTheConsentQuestionAndYesKeepsIt() throws Exception {
     String user = UUID.randomUUID().toString();
-    conversations.handle(message(user, "m1", "hello"), Instant.now());
+    conversations.handle(WebChatMessages.text(user, "m1", "hello"), Instant.now());
     awaitReplies(user, 1);
     Document dialog =
         db().getCollection("dialogs").find(eq("customerId", "webchat-" + user)).first();
@@ -91,13 +92,13 @@ class ConversationIT {
     assertEquals("AWAITING_CONSENT", dialog.getString("status"));
     assertFalse(dialog.getBoolean("consent"));
 
-    conversations.handle(message(user, "m2", "yes"), Instant.now());
+    conversations.handle(WebChatMessages.text(user, "m2", "yes"), Instant.now());
     awaitReplies(user, 3);
     dialog = db().getCollection("dialogs").find(eq("_id", dialog.getString("_id"))).first();
     assertTrue(dialog.getBoolean("consent"));
     assertEquals("ENDED", dialog.getString("status"));
 
-    conversations.handle(message(user, "m3", "hello again"), Instant.now());
+    conversations.handle(WebChatMessages.text(user, "m3", "hello again"), Instant.now());
     awaitReplies(user, 4);
     assertEquals(
         2,
@@ -114,20 +115,5 @@ class ConversationIT {
 
   private MongoDatabase db() {
     return store.database();
-  }
-
-  private static InboundMessage message(String user, String clientId, String text) {
-    return new InboundMessage(
-        "webchat",
-        user,
-        user + "-" + clientId,
-        InboundMessage.Type.TEXT,
-        text,
-        null,
-        null,
-        user,
-        clientId,
-        "en",
-        Instant.now());
   }
 }

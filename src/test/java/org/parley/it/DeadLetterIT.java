@@ -15,7 +15,6 @@ import jakarta.jms.TextMessage;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.File;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,7 +42,7 @@ class DeadLetterIT {
   @Deployment
   static WebArchive deployment() {
     return TestEnvironment.war()
-        .addClasses(DeadLetterIT.class, TestEnvironment.class, Await.class)
+        .addClasses(DeadLetterIT.class, TestEnvironment.class, Await.class, WebChatMessages.class)
         .addPackage(FailingPlugin.class.getPackage())
         .addAsResource(
             new File("src/test/resources/test-plugins/failing/plugin.yaml"),
@@ -68,7 +67,7 @@ class DeadLetterIT {
   @Test
   void aPoisonMessageIsListedWithItsReasonReplayedBackOntoItsQueueAndDiscarded() {
     String user = UUID.randomUUID().toString();
-    InboundMessage poison = message(user, "m1", "please self destruct now");
+    InboundMessage poison = WebChatMessages.text(user, "m1", "please self destruct now");
     queue.enqueue(poison);
 
     DeadLetter dead = Await.value("the dead letter", LIMIT, () -> find(poison.deduplicationId()));
@@ -98,7 +97,7 @@ class DeadLetterIT {
   @Test
   void aReplayedDeadLetterIsAnsweredInItsUsersFlow() throws Exception {
     String user = UUID.randomUUID().toString();
-    InboundMessage hello = message(user, "m1", "hello");
+    InboundMessage hello = WebChatMessages.text(user, "m1", "hello");
     // as the broker would have left it: on the DLQ, in the user's group
     try (JMSContext context = connectionFactory.createContext()) {
       TextMessage letter = context.createTextMessage(JsonbBuilder.create().toJson(hello));
@@ -121,13 +120,13 @@ class DeadLetterIT {
   @Test
   void replayingAllTakesWhatIsThereOnceAndAnswersTheGoodOnes() throws Exception {
     String user = UUID.randomUUID().toString();
-    InboundMessage hello = message(user, "m1", "hello");
+    InboundMessage hello = WebChatMessages.text(user, "m1", "hello");
     try (JMSContext context = connectionFactory.createContext()) {
       TextMessage letter = context.createTextMessage(JsonbBuilder.create().toJson(hello));
       letter.setStringProperty("JMSXGroupID", MessageGroups.groupOf("webchat", user, 1024));
       context.createProducer().send(inboundDlq, letter);
     }
-    InboundMessage poison = message(user + "-p", "m1", "please self destruct now");
+    InboundMessage poison = WebChatMessages.text(user + "-p", "m1", "please self destruct now");
     queue.enqueue(poison);
     DeadLetter dead =
         Await.value("the poison's dead letter", LIMIT, () -> find(poison.deduplicationId()));
@@ -155,20 +154,5 @@ class DeadLetterIT {
     return deadLetters.list(DeadLetters.Queue.INBOUND, 1000).stream()
         .filter(d -> key.equals(d.key()))
         .findFirst();
-  }
-
-  private static InboundMessage message(String user, String clientId, String text) {
-    return new InboundMessage(
-        "webchat",
-        user,
-        user + "-" + clientId,
-        InboundMessage.Type.TEXT,
-        text,
-        null,
-        null,
-        user,
-        clientId,
-        "en",
-        Instant.now());
   }
 }

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -78,7 +79,7 @@ public class MongoActivityReports implements ActivityReports {
                 firstReplies.put(turn, reply);
               }
             });
-    Map<String, List<Duration>> byKey = new TreeMap<>();
+    Map<Key, List<Duration>> byKey = new TreeMap<>(Key.ORDER);
     List<String> turnIds = new ArrayList<>(firstReplies.keySet());
     for (int from = 0; from < turnIds.size(); from += IN_BATCH) {
       List<String> batch = turnIds.subList(from, Math.min(turnIds.size(), from + IN_BATCH));
@@ -90,22 +91,26 @@ public class MongoActivityReports implements ActivityReports {
                 Date received = turn.getDate("receivedAt");
                 Document reply = firstReplies.get(turn.getString("_id"));
                 if (received != null) {
-                  String key = reply.getString("channel") + "\u0000" + reply.getString("language");
                   byKey
-                      .computeIfAbsent(key, k -> new ArrayList<>())
+                      .computeIfAbsent(
+                          new Key(reply.getString("channel"), reply.getString("language")),
+                          k -> new ArrayList<>())
                       .add(
                           Duration.between(
                               received.toInstant(), reply.getDate("deliveredAt").toInstant()));
                 }
               });
     }
-    List<ResponseTimes> times = new ArrayList<>();
-    byKey.forEach(
-        (key, durations) -> {
-          String[] parts = key.split("\u0000", 2);
-          times.add(of(parts[0], parts[1], durations));
-        });
-    return times;
+    return byKey.entrySet().stream()
+        .map(e -> of(e.getKey().channel(), e.getKey().language(), e.getValue()))
+        .toList();
+  }
+
+  /** Response times are figured per channel and language, listed in that order. */
+  private record Key(String channel, String language) {
+    static final Comparator<Key> ORDER =
+        Comparator.comparing(Key::channel, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(Key::language, Comparator.nullsFirst(Comparator.<String>naturalOrder()));
   }
 
   static ResponseTimes of(String channel, String language, List<Duration> durations) {

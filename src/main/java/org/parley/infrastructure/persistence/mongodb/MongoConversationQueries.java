@@ -87,7 +87,8 @@ public class MongoConversationQueries implements ConversationQueries {
    * The page looked for among the dialogs active within a window next to the cursor (or now),
    * widened until it fills: the store then sorts only the window's dialogs, not every match. With
    * MongoDB's indexes either way is quick; the embedded development store has none and sorts all
-   * matches of a query (1.5 s for 100,000 dialogs, see README.md). Null when no window filled it.
+   * matches of a query (~0.9 s for 100,000 dialogs, ~0.09 s for a window's; bench/
+   * console-benchmark.sh). Null when no window filled it.
    */
   private List<DialogSummary> windowed(
       List<Bson> where, Optional<Cursor> cursor, boolean older, Bson sort, int limit) {

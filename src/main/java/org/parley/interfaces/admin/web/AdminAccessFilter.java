@@ -21,7 +21,6 @@ public class AdminAccessFilter extends HttpFilter {
   static final String LOGIN_VIEW = "/admin/login.xhtml";
   static final String HOME_VIEW = "/admin/dashboard.xhtml";
   static final String FORBIDDEN_VIEW = "/admin/forbidden.xhtml";
-  private static final String FACES_RESOURCES = "/admin/jakarta.faces.resource/";
 
   @Override
   protected void doFilter(
@@ -32,7 +31,7 @@ public class AdminAccessFilter extends HttpFilter {
       response.sendRedirect(request.getContextPath() + HOME_VIEW);
       return;
     }
-    if (path.equals(LOGIN_VIEW) || path.startsWith(FACES_RESOURCES)) {
+    if (path.equals(LOGIN_VIEW)) {
       chain.doFilter(request, response);
       return;
     }
@@ -48,10 +47,7 @@ public class AdminAccessFilter extends HttpFilter {
     chain.doFilter(request, response);
   }
 
-  /**
-   * To the login page, remembering a page asked for by GET. A Faces Ajax request gets a partial
-   * response that tells the page to go there (a 302 would be swallowed by the XHR).
-   */
+  /** To the login page, remembering a page asked for by GET. */
   private static void toLogin(HttpServletRequest request, HttpServletResponse response, String path)
       throws IOException {
     String login = request.getContextPath() + LOGIN_VIEW;
@@ -59,17 +55,6 @@ public class AdminAccessFilter extends HttpFilter {
       String target =
           request.getQueryString() == null ? path : path + "?" + request.getQueryString();
       login += "?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
-    }
-    if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
-      response.setContentType("text/xml");
-      response.setCharacterEncoding("UTF-8");
-      response
-          .getWriter()
-          .write(
-              "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                  + login.replace("&", "&amp;")
-                  + "\"/></partial-response>");
-      return;
     }
     response.sendRedirect(login);
   }

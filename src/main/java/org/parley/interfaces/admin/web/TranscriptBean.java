@@ -30,10 +30,10 @@ public class TranscriptBean implements Serializable {
     CUSTOMER
   }
 
+  /**
+   * On the GET only (a view action does not run on the page's own POSTs): read and audited once.
+   */
   public void load() {
-    if (transcript != null) {
-      return; // a postback to the same view: read (and audited) once
-    }
     if (dialog == null || dialog.isBlank()) {
       Pages.error(400, "Which dialog? The address names none (dialog=...).");
       return;
