@@ -3,6 +3,7 @@ package org.parley.interfaces.rest;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -11,6 +12,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Reads JSON request bodies strictly: at most {@link #MAX_BYTES}, well-formed, and of the shape
@@ -18,8 +21,9 @@ import java.io.UncheckedIOException;
  */
 public final class JsonBodies {
 
-  /** Looked up once: {@code Json.create...} searches for the provider on every call. */
-  private static final JsonProvider JSON_P = JsonProvider.provider();
+  /** Made once: {@code Json.create...} searches for the provider on every call. */
+  private static final JsonReaderFactory READERS =
+      JsonProvider.provider().createReaderFactory(Map.of());
 
   /** The largest request body Parley reads: 64 KiB. */
   public static final int MAX_BYTES = 64 * 1024;
@@ -40,9 +44,22 @@ public final class JsonBodies {
           "body",
           "The body must not be larger than " + MAX_BYTES + " bytes");
     }
-    try (JsonReader reader = JSON_P.createReader(new ByteArrayInputStream(bytes))) {
+    return parse(bytes);
+  }
+
+  /** The bytes as JSON, nested at most {@link JsonLimits#MAX_DEPTH} levels. */
+  public static JsonValue parse(byte[] bytes) {
+    try {
+      JsonLimits.checkDepth(bytes);
+    } catch (JsonLimits.TooDeepException e) {
+      throw new RequestBodyException(
+          Response.Status.BAD_REQUEST, "json-too-deep", "body", e.getMessage());
+    }
+    try (JsonReader reader =
+        READERS.createReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
       return reader.readValue();
-    } catch (JsonException e) {
+    } catch (JsonException | NumberFormatException e) {
+      // NumberFormatException: a number the provider cannot hold (1e99999999999999999999)
       throw new RequestBodyException(
           Response.Status.BAD_REQUEST, "malformed-json", "body", "The body is not valid JSON");
     }

@@ -1,18 +1,14 @@
 package org.parley.interfaces.webhook.messenger;
 
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.parley.application.InboundMessage;
 import org.parley.application.InboundMessage.Type;
 import org.parley.interfaces.webhook.MalformedPayloadException;
+import org.parley.interfaces.webhook.PayloadFields;
 
 /**
  * A Page webhook callback ({@code object: page}): every messaging event of every entry, in order.
@@ -21,32 +17,26 @@ import org.parley.interfaces.webhook.MalformedPayloadException;
  */
 public final class MessengerPayloadParser {
 
-  /** Looked up once: {@code Json.create...} searches for the provider on every call. */
-  private static final JsonProvider JSON_P = JsonProvider.provider();
-
   public static final String CHANNEL = "messenger";
 
   private MessengerPayloadParser() {}
 
   public static List<InboundMessage> parse(byte[] body) {
-    JsonObject root;
-    try (JsonReader reader = JSON_P.createReader(new ByteArrayInputStream(body))) {
-      root = reader.readObject();
-    } catch (JsonException | IllegalStateException e) {
-      throw new MalformedPayloadException("not a JSON object", e);
-    }
-    if (!"page".equals(root.getString("object", null))) {
-      throw new MalformedPayloadException("not a Page callback");
+    JsonObject root = PayloadFields.root(body);
+    if (!"page".equals(PayloadFields.optionalString(root, "object", ""))) {
+      throw new MalformedPayloadException("not a Page callback (object must be page)");
     }
     List<InboundMessage> messages = new ArrayList<>();
-    for (JsonValue entry : array(root, "entry")) {
-      for (JsonValue event : array(entry.asJsonObject(), "messaging")) {
-        InboundMessage message;
-        try {
-          message = message(event.asJsonObject());
-        } catch (ClassCastException | NullPointerException e) {
-          throw new MalformedPayloadException("a messaging event lacks a field Messenger sends", e);
-        }
+    JsonArray entries = PayloadFields.array(root, "entry", "");
+    for (int e = 0; e < entries.size(); e++) {
+      JsonObject entry = PayloadFields.objectAt(entries, e, "entry");
+      if (!PayloadFields.has(entry, "messaging")) {
+        continue; // feed changes and standby events carry no messaging array
+      }
+      String at = "entry[" + e + "].messaging";
+      JsonArray events = PayloadFields.array(entry, "messaging", "entry[" + e + "]");
+      for (int m = 0; m < events.size(); m++) {
+        InboundMessage message = message(PayloadFields.objectAt(events, m, at), at + "[" + m + "]");
         if (message != null) {
           messages.add(message);
         }
@@ -55,85 +45,78 @@ public final class MessengerPayloadParser {
     return messages;
   }
 
-  private static InboundMessage message(JsonObject event) {
-    String sender = event.getJsonObject("sender").getString("id");
-    Instant at = Instant.ofEpochMilli(event.getJsonNumber("timestamp").longValue());
-    if (event.containsKey("postback")) {
-      JsonObject postback = event.getJsonObject("postback");
+  private static InboundMessage message(JsonObject event, String at) {
+    String sender =
+        PayloadFields.string(PayloadFields.object(event, "sender", at), "id", at + ".sender");
+    Instant sent = PayloadFields.epochMillis(event, "timestamp", at);
+    if (PayloadFields.has(event, "postback")) {
+      JsonObject postback = PayloadFields.object(event, "postback", at);
+      String mid = PayloadFields.optionalString(postback, "mid", at + ".postback");
       return new InboundMessage(
           CHANNEL,
           sender,
-          postback.getString("mid", sender + "-" + at.toEpochMilli()),
+          mid != null ? mid : sender + "-" + sent.toEpochMilli(),
           Type.POSTBACK,
-          postback.getString("title", null),
-          postback.getString("payload", null),
+          PayloadFields.optionalString(postback, "title", at + ".postback"),
+          PayloadFields.optionalString(postback, "payload", at + ".postback"),
           null,
           sender,
           null,
           null,
-          at);
+          sent);
     }
-    if (!event.containsKey("message")) {
+    if (!PayloadFields.has(event, "message")) {
       return null; // delivery, read, reaction, ...
     }
-    JsonObject message = event.getJsonObject("message");
-    if (message.getBoolean("is_echo", false)) {
+    String in = at + ".message";
+    JsonObject message = PayloadFields.object(event, "message", at);
+    if (PayloadFields.optionalBoolean(message, "is_echo", in)) {
       return null; // the page's own message
     }
-    String mid = message.getString("mid");
-    if (message.containsKey("quick_reply")) {
+    String mid = PayloadFields.string(message, "mid", in);
+    String text = PayloadFields.optionalString(message, "text", in);
+    if (PayloadFields.has(message, "quick_reply")) {
+      JsonObject quickReply = PayloadFields.object(message, "quick_reply", in);
       return new InboundMessage(
           CHANNEL,
           sender,
           mid,
           Type.QUICK_REPLY,
-          message.getString("text", null),
-          message.getJsonObject("quick_reply").getString("payload", null),
+          text,
+          PayloadFields.optionalString(quickReply, "payload", in + ".quick_reply"),
           null,
           sender,
           mid,
           null,
-          at);
+          sent);
     }
-    if (message.containsKey("attachments")) {
-      JsonObject attachment = message.getJsonArray("attachments").getJsonObject(0);
+    if (PayloadFields.has(message, "attachments")) {
+      JsonObject attachment =
+          PayloadFields.objectAt(
+              PayloadFields.array(message, "attachments", in), 0, in + ".attachments");
       String url =
-          attachment.containsKey("payload") && !attachment.isNull("payload")
-              ? attachment.getJsonObject("payload").getString("url", null)
+          PayloadFields.has(attachment, "payload")
+              ? PayloadFields.optionalString(
+                  PayloadFields.object(attachment, "payload", in + ".attachments[0]"),
+                  "url",
+                  in + ".attachments[0].payload")
               : null;
-      Type type = "image".equals(attachment.getString("type", "")) ? Type.IMAGE : Type.LINK;
+      String kind = PayloadFields.optionalString(attachment, "type", in + ".attachments[0]");
+      Type type = "image".equals(kind) ? Type.IMAGE : Type.LINK;
       return new InboundMessage(
-          CHANNEL,
-          sender,
-          mid,
-          type,
-          message.getString("text", null),
-          null,
-          url,
-          sender,
-          mid,
-          null,
-          at);
+          CHANNEL, sender, mid, type, text, null, url, sender, mid, null, sent);
     }
     return new InboundMessage(
         CHANNEL,
         sender,
         mid,
         Type.TEXT,
-        message.getString("text", ""),
+        text == null ? "" : text,
         null,
         null,
         sender,
         mid,
         null,
-        at);
-  }
-
-  private static JsonArray array(JsonObject object, String name) {
-    JsonValue value = object.get(name);
-    if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY) {
-      throw new MalformedPayloadException("'" + name + "' must be an array");
-    }
-    return value.asJsonArray();
+        sent);
   }
 }

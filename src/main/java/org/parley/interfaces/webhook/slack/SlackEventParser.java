@@ -1,15 +1,14 @@
 package org.parley.interfaces.webhook.slack;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.spi.JsonProvider;
-import java.io.ByteArrayInputStream;
+import jakarta.json.JsonString;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.regex.Pattern;
 import org.parley.application.InboundMessage;
 import org.parley.application.InboundMessage.Type;
 import org.parley.interfaces.webhook.MalformedPayloadException;
+import org.parley.interfaces.webhook.PayloadFields;
 
 /**
  * Slack Events API bodies. A message's id is its {@code client_msg_id} when Slack sends one, else
@@ -18,43 +17,43 @@ import org.parley.interfaces.webhook.MalformedPayloadException;
  */
 public final class SlackEventParser {
 
-  /** Looked up once: {@code Json.create...} searches for the provider on every call. */
-  private static final JsonProvider JSON_P = JsonProvider.provider();
+  /** A message's {@code ts}: epoch seconds and microseconds ("1700000000.000100"). */
+  private static final Pattern TS = Pattern.compile("[0-9]{1,12}(\\.[0-9]{1,9})?");
 
   public static final String CHANNEL = "slack";
 
   private SlackEventParser() {}
 
   public static SlackEvent parse(byte[] body) {
-    JsonObject root;
-    try (JsonReader reader = JSON_P.createReader(new ByteArrayInputStream(body))) {
-      root = reader.readObject();
-    } catch (JsonException | IllegalStateException e) {
-      throw new MalformedPayloadException("not a JSON object", e);
+    JsonObject root = PayloadFields.root(body);
+    String type = PayloadFields.optionalString(root, "type", "");
+    if ("url_verification".equals(type)) {
+      return new SlackEvent.UrlVerification(PayloadFields.string(root, "challenge", ""));
     }
-    try {
-      return switch (root.getString("type", "")) {
-        case "url_verification" -> new SlackEvent.UrlVerification(root.getString("challenge"));
-        case "event_callback" -> event(root.getJsonObject("event"));
-        default -> new SlackEvent.Ignored("request type " + root.getString("type", "(none)"));
-      };
-    } catch (ClassCastException | NullPointerException e) {
-      throw new MalformedPayloadException("the event lacks a field Slack sends", e);
+    if ("event_callback".equals(type)) {
+      return event(PayloadFields.object(root, "event", ""));
     }
+    return new SlackEvent.Ignored("request type " + (type == null ? "(none)" : type));
   }
 
   private static SlackEvent event(JsonObject event) {
-    if (!"message".equals(event.getString("type", ""))) {
-      return new SlackEvent.Ignored("event type " + event.getString("type", "(none)"));
+    String type = PayloadFields.optionalString(event, "type", "event");
+    if (!"message".equals(type)) {
+      return new SlackEvent.Ignored("event type " + (type == null ? "(none)" : type));
     }
     if (event.containsKey("bot_id") || event.containsKey("subtype")) {
-      return new SlackEvent.Ignored(
-          "bot message or subtype " + event.getString("subtype", "bot_message"));
+      String subtype = event.get("subtype") instanceof JsonString s ? s.getString() : "bot_message";
+      return new SlackEvent.Ignored("bot message or subtype " + subtype);
     }
-    String channel = event.getString("channel");
-    String ts = event.getString("ts");
-    String id = event.getString("client_msg_id", channel + "-" + ts);
-    String thread = event.getString("thread_ts", null);
+    String channel = PayloadFields.string(event, "channel", "event");
+    String ts = PayloadFields.string(event, "ts", "event");
+    if (!TS.matcher(ts).matches()) {
+      throw new MalformedPayloadException("event.ts must be seconds.micros, as Slack sends it");
+    }
+    String clientId = PayloadFields.optionalString(event, "client_msg_id", "event");
+    String id = clientId != null ? clientId : channel + "-" + ts;
+    String thread = PayloadFields.optionalString(event, "thread_ts", "event");
+    String text = PayloadFields.optionalString(event, "text", "event");
     BigDecimal seconds = new BigDecimal(ts);
     Instant sent =
         Instant.ofEpochSecond(
@@ -62,10 +61,10 @@ public final class SlackEventParser {
     return new SlackEvent.UserMessage(
         new InboundMessage(
             CHANNEL,
-            event.getString("user"),
+            PayloadFields.string(event, "user", "event"),
             id,
             Type.TEXT,
-            event.getString("text", ""),
+            text == null ? "" : text,
             null,
             null,
             channel,

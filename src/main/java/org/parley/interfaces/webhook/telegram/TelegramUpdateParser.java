@@ -1,16 +1,12 @@
 package org.parley.interfaces.webhook.telegram;
 
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.spi.JsonProvider;
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.Optional;
 import org.parley.application.InboundMessage;
 import org.parley.application.InboundMessage.Type;
-import org.parley.interfaces.webhook.MalformedPayloadException;
+import org.parley.interfaces.webhook.PayloadFields;
 
 /**
  * Telegram Bot API updates. A message's id is the chat and {@code message_id} (unique per chat);
@@ -20,9 +16,6 @@ import org.parley.interfaces.webhook.MalformedPayloadException;
  * again.
  */
 public final class TelegramUpdateParser {
-
-  /** Looked up once: {@code Json.create...} searches for the provider on every call. */
-  private static final JsonProvider JSON_P = JsonProvider.provider();
 
   public static final String CHANNEL = "telegram";
 
@@ -40,41 +33,37 @@ public final class TelegramUpdateParser {
   }
 
   public static Optional<InboundMessage> parse(byte[] body) {
-    JsonObject update;
-    try (JsonReader reader = JSON_P.createReader(new ByteArrayInputStream(body))) {
-      update = reader.readObject();
-    } catch (JsonException | IllegalStateException e) {
-      throw new MalformedPayloadException("not a JSON object", e);
+    JsonObject update = PayloadFields.root(body);
+    if (PayloadFields.has(update, "message")) {
+      return Optional.of(message(PayloadFields.object(update, "message", "")));
     }
-    try {
-      if (update.containsKey("message")) {
-        return Optional.of(message(update.getJsonObject("message")));
-      }
-      if (update.containsKey("callback_query")) {
-        return Optional.of(callback(update.getJsonObject("callback_query")));
-      }
-      return Optional.empty(); // edited_message, channel_post, ...
-    } catch (ClassCastException | NullPointerException e) {
-      throw new MalformedPayloadException("the update lacks a field Telegram sends", e);
+    if (PayloadFields.has(update, "callback_query")) {
+      return Optional.of(callback(PayloadFields.object(update, "callback_query", "")));
     }
+    return Optional.empty(); // edited_message, channel_post, ...
   }
 
   private static InboundMessage message(JsonObject message) {
-    JsonObject from = message.getJsonObject("from");
-    String chat = String.valueOf(message.getJsonObject("chat").getJsonNumber("id").longValue());
-    String messageId = String.valueOf(message.getJsonNumber("message_id").longValue());
-    Instant sent = Instant.ofEpochSecond(message.getJsonNumber("date").longValue());
-    String user = String.valueOf(from.getJsonNumber("id").longValue());
-    String locale = from.getString("language_code", null);
-    if (message.containsKey("photo")) {
-      JsonArray sizes = message.getJsonArray("photo");
-      String fileId = sizes.getJsonObject(sizes.size() - 1).getString("file_id");
+    String at = "message";
+    JsonObject from = PayloadFields.object(message, "from", at);
+    String chat = chatId(message, at);
+    String messageId = String.valueOf(PayloadFields.integer(message, "message_id", at));
+    Instant sent = PayloadFields.epochSeconds(message, "date", at);
+    String user = String.valueOf(PayloadFields.integer(from, "id", at + ".from"));
+    String locale = PayloadFields.optionalString(from, "language_code", at + ".from");
+    if (PayloadFields.has(message, "photo")) {
+      JsonArray sizes = PayloadFields.array(message, "photo", at);
+      String fileId =
+          PayloadFields.string(
+              PayloadFields.objectAt(sizes, sizes.size() - 1, at + ".photo"),
+              "file_id",
+              at + ".photo[" + (sizes.size() - 1) + "]");
       return new InboundMessage(
           CHANNEL,
           user,
           chat + "-" + messageId,
           Type.IMAGE,
-          message.getString("caption", null),
+          PayloadFields.optionalString(message, "caption", at),
           null,
           "telegram-file:" + fileId,
           chat,
@@ -82,12 +71,13 @@ public final class TelegramUpdateParser {
           locale,
           sent);
     }
+    String text = PayloadFields.optionalString(message, "text", at);
     return new InboundMessage(
         CHANNEL,
         user,
         chat + "-" + messageId,
         Type.TEXT,
-        message.getString("text", ""),
+        text == null ? "" : text,
         null,
         null,
         chat,
@@ -97,20 +87,26 @@ public final class TelegramUpdateParser {
   }
 
   private static InboundMessage callback(JsonObject callback) {
-    JsonObject from = callback.getJsonObject("from");
-    JsonObject message = callback.getJsonObject("message");
-    String chat = String.valueOf(message.getJsonObject("chat").getJsonNumber("id").longValue());
+    String at = "callback_query";
+    JsonObject from = PayloadFields.object(callback, "from", at);
+    JsonObject message = PayloadFields.object(callback, "message", at);
+    String chat = chatId(message, at + ".message");
     return new InboundMessage(
         CHANNEL,
-        String.valueOf(from.getJsonNumber("id").longValue()),
-        CALLBACK_PREFIX + callback.getString("id"),
+        String.valueOf(PayloadFields.integer(from, "id", at + ".from")),
+        CALLBACK_PREFIX + PayloadFields.string(callback, "id", at),
         Type.POSTBACK,
         null,
-        callback.getString("data", null),
+        PayloadFields.optionalString(callback, "data", at),
         null,
         chat,
-        String.valueOf(message.getJsonNumber("message_id").longValue()),
-        from.getString("language_code", null),
-        Instant.ofEpochSecond(message.getJsonNumber("date").longValue()));
+        String.valueOf(PayloadFields.integer(message, "message_id", at + ".message")),
+        PayloadFields.optionalString(from, "language_code", at + ".from"),
+        PayloadFields.epochSeconds(message, "date", at + ".message"));
+  }
+
+  private static String chatId(JsonObject message, String at) {
+    return String.valueOf(
+        PayloadFields.integer(PayloadFields.object(message, "chat", at), "id", at + ".chat"));
   }
 }
