@@ -85,17 +85,6 @@ public final class JsonBodies {
     return ((JsonString) value).getString();
   }
 
-  public static boolean booleanBody(InputStream body, String field) {
-    JsonValue value = read(body);
-    if (value == JsonValue.TRUE) {
-      return true;
-    }
-    if (value == JsonValue.FALSE) {
-      return false;
-    }
-    throw wrongType(field, "The body must be the JSON boolean true or false");
-  }
-
   private static RequestBodyException wrongType(String field, String message) {
     return new RequestBodyException(Response.Status.BAD_REQUEST, "invalid-input", field, message);
   }

@@ -1,8 +1,14 @@
 package org.parley.interfaces.rest.chat;
 
+import static org.parley.interfaces.rest.validation.RequestConstraints.SEQUENCE;
+import static org.parley.interfaces.rest.validation.RequestConstraints.WHOLE_NUMBER_MESSAGE;
+
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,21 +20,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.application.InboundMessage;
 import org.parley.application.WebChatReplies;
-import org.parley.infrastructure.config.ConfigKeys;
-import org.parley.interfaces.rest.JsonBodies;
-import org.parley.interfaces.rest.RequestBodyException;
 import org.parley.interfaces.webhook.WebhookIntake;
 
 /**
@@ -44,19 +45,12 @@ public class ChatResource {
   private static final JsonProvider JSON_P = JsonProvider.provider();
 
   static final String CHANNEL = "webchat";
-  private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final int PAGE = 100;
 
   @Inject ChatTokens tokens;
   @Inject WebhookIntake intake;
   @Inject WebChatReplies replies;
   @Inject ChatStreams streams;
-
-  @Inject
-  @ConfigProperty(
-      name = ConfigKeys.DATA_MAX_TEXT_LENGTH,
-      defaultValue = ConfigKeys.DATA_MAX_TEXT_LENGTH_DEFAULT)
-  int maxTextLength;
 
   @POST
   @Path("/sessions")
@@ -77,6 +71,7 @@ public class ChatResource {
 
   @POST
   @Path("/messages")
+  @ChatSession
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
@@ -88,36 +83,24 @@ public class ChatResource {
   @APIResponse(responseCode = "401", description = "No, an expired or a wrong token")
   @APIResponse(responseCode = "503", description = "Not queued; send it again")
   public Response send(
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @Context SecurityContext session,
       @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
-      InputStream body) {
+      @NotNull(message = "is required: {\"text\": ..., \"clientMessageId\": ...}") @Valid
+          ChatMessageDto body) {
     long started = System.nanoTime();
-    String userId = user(authorization, null);
-    JsonObject json = JsonBodies.readObject(body);
-    String text = JsonBodies.optionalString(json, "text");
-    String clientMessageId = JsonBodies.optionalString(json, "clientMessageId");
-    String payload = JsonBodies.optionalString(json, "payload");
-    if (text == null || text.isBlank()) {
-      throw invalid("text", "text is required and must not be blank");
-    }
-    if (text.codePointCount(0, text.length()) > maxTextLength) {
-      throw invalid("text", "text must not be longer than " + maxTextLength + " characters");
-    }
-    if (clientMessageId == null || !CLIENT_ID.matcher(clientMessageId).matches()) {
-      throw invalid("clientMessageId", "clientMessageId is required: 1 to 64 of A-Z a-z 0-9 . _ -");
-    }
-    String messageId = userId + "-" + clientMessageId;
+    String userId = session.getUserPrincipal().getName();
+    String messageId = userId + "-" + body.clientMessageId();
     InboundMessage message =
         new InboundMessage(
             CHANNEL,
             userId,
             messageId,
-            payload == null ? InboundMessage.Type.TEXT : InboundMessage.Type.QUICK_REPLY,
-            text,
-            payload,
+            body.payload() == null ? InboundMessage.Type.TEXT : InboundMessage.Type.QUICK_REPLY,
+            body.text(),
+            body.payload(),
             null,
             userId,
-            clientMessageId,
+            body.clientMessageId(),
             language(acceptLanguage),
             Instant.now());
     intake.queue(CHANNEL, List.of(message), started);
@@ -127,16 +110,18 @@ public class ChatResource {
 
   @GET
   @Path("/messages")
+  @ChatSession
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "The replies so far, after the number given (0 for all), up to 100")
   @APIResponse(responseCode = "200", description = "{\"replies\": [...], \"next\": n}")
   @APIResponse(responseCode = "400", description = "after is not a number")
   @APIResponse(responseCode = "401", description = "No, an expired or a wrong token")
   public ChatPageDto received(
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @QueryParam("after") String after) {
-    String userId = user(authorization, null);
-    long from = seq("after", after);
+      @Context SecurityContext session,
+      @QueryParam("after") @Pattern(regexp = SEQUENCE, message = WHOLE_NUMBER_MESSAGE)
+          String after) {
+    String userId = session.getUserPrincipal().getName();
+    long from = seq(after);
     List<WebChatReplies.Delivered> page = replies.after(userId, from, PAGE);
     long next = page.isEmpty() ? from : page.get(page.size() - 1).seq();
     return new ChatPageDto(page.stream().map(ChatReplyDto::of).toList(), next);
@@ -144,6 +129,7 @@ public class ChatResource {
 
   @GET
   @Path("/stream")
+  @ChatSession
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @Operation(
       summary =
@@ -152,14 +138,14 @@ public class ChatResource {
   @APIResponse(responseCode = "200", description = "The event stream")
   @APIResponse(responseCode = "401", description = "No, an expired or a wrong token")
   public void stream(
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @QueryParam("access_token") String accessToken,
-      @HeaderParam("Last-Event-ID") String lastEventId,
-      @QueryParam("after") String after,
+      @Context SecurityContext session,
+      @HeaderParam("Last-Event-ID") @Pattern(regexp = SEQUENCE, message = WHOLE_NUMBER_MESSAGE)
+          String lastEventId,
+      @QueryParam("after") @Pattern(regexp = SEQUENCE, message = WHOLE_NUMBER_MESSAGE) String after,
       @Context SseEventSink sink,
       @Context Sse sse) {
-    String userId = user(authorization, accessToken);
-    long from = seq("Last-Event-ID", lastEventId != null ? lastEventId : after);
+    String userId = session.getUserPrincipal().getName();
+    long from = seq(lastEventId != null ? lastEventId : after);
     streams.open(userId, sink, sse);
     // what arrived before the stream opened (a reply pushed meanwhile may come twice: same id)
     for (WebChatReplies.Delivered delivered : replies.after(userId, from, PAGE)) {
@@ -167,42 +153,9 @@ public class ChatResource {
     }
   }
 
-  private String user(String authorization, String accessToken) {
-    String token = accessToken;
-    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      token = authorization.substring(7).strip();
-    }
-    if (token == null || token.isEmpty()) {
-      throw new RequestBodyException(
-          Response.Status.UNAUTHORIZED,
-          "token-missing",
-          "Authorization",
-          "A session token is required: Authorization: Bearer <token> from POST /chat/sessions");
-    }
-    return tokens
-        .userOf(token)
-        .orElseThrow(
-            () ->
-                new RequestBodyException(
-                    Response.Status.UNAUTHORIZED,
-                    "token-invalid",
-                    "Authorization",
-                    "The session token is invalid or expired; start a new session"));
-  }
-
-  private static long seq(String field, String value) {
-    if (value == null || value.isBlank()) {
-      return 0;
-    }
-    try {
-      long seq = Long.parseLong(value.strip());
-      if (seq < 0) {
-        throw invalid(field, field + " must not be negative");
-      }
-      return seq;
-    } catch (NumberFormatException e) {
-      throw invalid(field, field + " must be a whole number");
-    }
+  /** A reply number the constraints have checked; 0 when none was given. */
+  private static long seq(String value) {
+    return value == null || value.isBlank() ? 0 : Long.parseLong(value.strip());
   }
 
   private static String language(String acceptLanguage) {
@@ -211,9 +164,5 @@ public class ChatResource {
     }
     String first = acceptLanguage.split(",")[0].split(";")[0].strip();
     return first.isEmpty() || first.equals("*") ? null : first;
-  }
-
-  private static RequestBodyException invalid(String field, String message) {
-    return new RequestBodyException(Response.Status.BAD_REQUEST, "invalid-input", field, message);
   }
 }

@@ -1,7 +1,12 @@
 package org.parley.interfaces.rest.data;
 
+import static org.parley.interfaces.rest.validation.RequestConstraints.ID;
+import static org.parley.interfaces.rest.validation.RequestConstraints.ID_MESSAGE;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -20,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.application.DialogService;
-import org.parley.interfaces.rest.JsonBodies;
 import org.parley.interfaces.rest.Problem;
 
 /** A user's answer to "may we keep this conversation?". */
@@ -64,8 +67,10 @@ public class ConsentResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "413", ref = "TooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-  public Response consent(@PathParam("dialogId") String dialogId, InputStream body) {
-    dialogs.consent(dialogId, JsonBodies.booleanBody(body, "consent"));
+  public Response consent(
+      @PathParam("dialogId") @Pattern(regexp = ID, message = ID_MESSAGE) String dialogId,
+      @NotNull(message = "must be the JSON boolean true or false") Boolean consent) {
+    dialogs.consent(dialogId, consent);
     return Response.noContent().build();
   }
 }

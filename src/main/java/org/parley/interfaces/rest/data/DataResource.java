@@ -1,10 +1,22 @@
 package org.parley.interfaces.rest.data;
 
+import static org.parley.interfaces.rest.validation.RequestConstraints.ID;
+import static org.parley.interfaces.rest.validation.RequestConstraints.ID_MESSAGE;
+import static org.parley.interfaces.rest.validation.RequestConstraints.REQUEST_KEY;
+import static org.parley.interfaces.rest.validation.RequestConstraints.REQUEST_KEY_MESSAGE;
+import static org.parley.interfaces.rest.validation.RequestConstraints.WHOLE_NUMBER;
+import static org.parley.interfaces.rest.validation.RequestConstraints.WHOLE_NUMBER_MESSAGE;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -18,7 +30,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,12 +44,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.application.DialogService;
 import org.parley.application.DialogService.Recorded;
-import org.parley.application.InvalidInputException;
 import org.parley.application.UnknownDialogException;
 import org.parley.domain.model.dialog.Appended;
 import org.parley.domain.model.dialog.DialogPage;
-import org.parley.interfaces.rest.JsonBodies;
 import org.parley.interfaces.rest.Problem;
+import org.parley.interfaces.rest.validation.Language;
 
 /** The DataAPI: other systems store what users said, and read back what users agreed to keep. */
 @Path("/data")
@@ -87,22 +97,24 @@ public class DataResource {
   @APIResponse(responseCode = "413", ref = "TooLarge")
   @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
   public Response append(
-      @Parameter(example = "telegram-12345") @PathParam("customerId") String customerId,
-      @Parameter(example = "order-4711") @PathParam("dialogId") String dialogId,
+      @Parameter(example = "telegram-12345")
+          @PathParam("customerId")
+          @Pattern(regexp = ID, message = ID_MESSAGE)
+          String customerId,
+      @Parameter(example = "order-4711")
+          @PathParam("dialogId")
+          @Pattern(regexp = ID, message = ID_MESSAGE)
+          String dialogId,
       @Parameter(
               in = ParameterIn.HEADER,
               description = "Any unique string per logical request, up to 255 visible characters")
           @HeaderParam("Idempotency-Key")
+          @Pattern(regexp = REQUEST_KEY, message = REQUEST_KEY_MESSAGE)
           String idempotencyKey,
-      InputStream body) {
-    JsonObject request = JsonBodies.readObject(body);
+      @NotNull(message = "is required: {\"text\": ..., \"language\": ...}") @Valid
+          TextRequestDto body) {
     Recorded recorded =
-        dialogs.record(
-            customerId,
-            dialogId,
-            JsonBodies.optionalString(request, "text"),
-            JsonBodies.optionalString(request, "language"),
-            idempotencyKey);
+        dialogs.record(customerId, dialogId, body.text(), body.language(), idempotencyKey);
     DialogDto dialog = DialogDtoAssembler.toDto(recorded.transcript());
     if (recorded.outcome() == Appended.OPENED_DIALOG) {
       return Response.created(
@@ -128,20 +140,32 @@ public class DataResource {
       content = @Content(schema = @Schema(implementation = DialogPageDto.class)))
   @APIResponse(responseCode = "400", ref = "BadRequest")
   public Response list(
-      @Parameter(description = "ISO 639-1 code, any case", example = "EN") @QueryParam("language")
+      @Parameter(description = "ISO 639-1 code, any case", example = "EN")
+          @QueryParam("language")
+          @Language
           String language,
-      @Parameter(example = "telegram-12345") @QueryParam("customerId") String customerId,
+      @Parameter(example = "telegram-12345")
+          @QueryParam("customerId")
+          @Pattern(regexp = ID, message = ID_MESSAGE)
+          String customerId,
       @Parameter(description = "from 1", schema = @Schema(defaultValue = "1", minimum = "1"))
           @QueryParam("page")
+          @DefaultValue("1")
+          @Pattern(regexp = WHOLE_NUMBER, message = WHOLE_NUMBER_MESSAGE)
+          @Min(value = 1, message = "must be 1 or more")
           String page,
       @Parameter(
               description = "1 to 100",
               schema = @Schema(defaultValue = "20", minimum = "1", maximum = "100"))
           @QueryParam("size")
+          @DefaultValue("20")
+          @Pattern(regexp = WHOLE_NUMBER, message = WHOLE_NUMBER_MESSAGE)
+          @Min(value = 1, message = "must be from 1 to 100")
+          @Max(value = 100, message = "must be from 1 to 100")
           String size,
       @Context UriInfo uri) {
-    int pageNumber = number("page", page, 1);
-    int pageSize = number("size", size, 20);
+    int pageNumber = Integer.parseInt(page.strip());
+    int pageSize = Integer.parseInt(size.strip());
     DialogPage result = dialogs.search(language, customerId, pageNumber, pageSize);
     List<Link> links = new ArrayList<>();
     if ((long) pageNumber * pageSize < result.total()) {
@@ -166,7 +190,8 @@ public class DataResource {
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public DialogDto read(
-      @PathParam("customerId") String customerId, @PathParam("dialogId") String dialogId) {
+      @PathParam("customerId") @Pattern(regexp = ID, message = ID_MESSAGE) String customerId,
+      @PathParam("dialogId") @Pattern(regexp = ID, message = ID_MESSAGE) String dialogId) {
     return dialogs
         .consented(customerId, dialogId)
         .map(DialogDtoAssembler::toDto)
@@ -181,7 +206,8 @@ public class DataResource {
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response erase(
-      @PathParam("customerId") String customerId, @PathParam("dialogId") String dialogId) {
+      @PathParam("customerId") @Pattern(regexp = ID, message = ID_MESSAGE) String customerId,
+      @PathParam("dialogId") @Pattern(regexp = ID, message = ID_MESSAGE) String dialogId) {
     if (!dialogs.erase(customerId, dialogId)) {
       throw new UnknownDialogException(dialogId);
     }
@@ -195,7 +221,8 @@ public class DataResource {
   @APIResponse(responseCode = "204", description = "Erased")
   @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
-  public Response eraseCustomer(@PathParam("customerId") String customerId) {
+  public Response eraseCustomer(
+      @PathParam("customerId") @Pattern(regexp = ID, message = ID_MESSAGE) String customerId) {
     if (!dialogs.eraseCustomer(customerId)) {
       return Problem.of(
               "customer-not-found",
@@ -211,16 +238,5 @@ public class DataResource {
     return Link.fromUri(uri.getRequestUriBuilder().replaceQueryParam("page", page).build())
         .rel(rel)
         .build();
-  }
-
-  private static int number(String field, String value, int fallback) {
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException(field, field + " must be a whole number");
-    }
   }
 }

@@ -1,9 +1,12 @@
 package org.parley.interfaces.rest.plugin;
 
+import static org.parley.interfaces.rest.validation.RequestConstraints.ATTRIBUTE_NAME;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -13,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.application.InvalidInputException;
 import org.parley.domain.model.shared.LanguageCode;
-import org.parley.interfaces.rest.JsonBodies;
 import org.parley.interfaces.rest.Problem;
 import org.parley.plugin.api.Action;
 import org.parley.plugin.api.Plugin;
@@ -81,7 +82,11 @@ public class PluginResource {
       @Parameter(description = "the language to answer in (ISO 639-1); English when absent")
           @HeaderParam("Accept-Language")
           String acceptLanguage,
-      InputStream body) {
+      @NotNull(message = "is required: a JSON object of the action's attributes")
+          Map<
+                  @Pattern(regexp = ATTRIBUTE_NAME, message = "is not an attribute name") String,
+                  @Size(max = 1000, message = "must not be longer than 1000 characters") String>
+              body) {
     Plugin plugin = registry.plugin(pluginName).orElse(null);
     if (plugin == null) {
       return notFound("plugin-not-found", "No enabled plugin " + pluginName, "plugin");
@@ -99,7 +104,7 @@ public class PluginResource {
       return notFound(
           "action-not-found", "Plugin " + pluginName + " has no action " + actionName, "action");
     }
-    Map<String, String> attributes = attributes(JsonBodies.readObject(body), route);
+    Map<String, String> attributes = attributes(body, route);
     List<ReplyDto> replies =
         plugin.trigger(new Action(actionName, attributes, language(acceptLanguage))).stream()
             .map(ReplyDto::of)
@@ -108,19 +113,19 @@ public class PluginResource {
   }
 
   /**
-   * The body's members as the route's attributes: strings, no unknown names, every required one.
+   * The body's members as the route's attributes: no unknown names, every required one (which
+   * attributes an action takes is its descriptor's, so no constraint can say it).
    */
-  private static Map<String, String> attributes(JsonObject body, Route route) {
+  private static Map<String, String> attributes(Map<String, String> body, Route route) {
     Map<String, String> attributes = new HashMap<>();
-    for (Map.Entry<String, JsonValue> member : body.entrySet()) {
+    for (Map.Entry<String, String> member : body.entrySet()) {
       String name = member.getKey();
       if (route.attributes().stream().noneMatch(a -> a.name().equals(name))) {
         throw new InvalidInputException(
             name, "action " + route.action() + " takes no attribute " + name);
       }
-      String value = JsonBodies.optionalString(body, name);
-      if (value != null && !value.isBlank()) {
-        attributes.put(name, value);
+      if (!member.getValue().isBlank()) {
+        attributes.put(name, member.getValue());
       }
     }
     for (Attribute attribute : route.attributes()) {
