@@ -29,7 +29,10 @@ import org.parley.infrastructure.config.ConfigKeys;
 public class DefaultDialogService implements DialogService {
 
   private static final Logger LOG = Logger.getLogger(DefaultDialogService.class.getName());
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+  /** URL-safe, and not a dot-segment ("." or ".."), which a client would remove from a path. */
+  private static final Pattern ID = Pattern.compile("(?!\\.{1,2}$)[A-Za-z0-9._-]{1,128}");
+
   private static final Pattern REQUEST_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
   static final String DATA_API_CHANNEL = "data-api";
   static final int MAX_PAGE_SIZE = 100;
@@ -141,7 +144,9 @@ public class DefaultDialogService implements DialogService {
   private static void requireId(String field, String value) {
     if (value == null || !ID.matcher(value).matches()) {
       throw new InvalidInputException(
-          field, field + " must be 1 to 128 characters of A-Z, a-z, 0-9, '.', '_' or '-'");
+          field,
+          field
+              + " must be 1 to 128 characters of A-Z, a-z, 0-9, '.', '_' or '-', and not . or ..");
     }
   }
 

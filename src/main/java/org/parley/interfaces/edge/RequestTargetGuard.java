@@ -65,6 +65,9 @@ final class RequestTargetGuard implements HttpHandler {
   private static boolean decodeTarget(HttpServerExchange exchange) {
     String query = exchange.getQueryString();
     String target = exchange.getRequestURI() + (query.isEmpty() ? "" : "?" + query);
+    if (!PercentEncoding.isUtf8(target)) {
+      return false;
+    }
     exchange.getQueryParameters().clear();
     exchange.getPathParameters().clear();
     try {

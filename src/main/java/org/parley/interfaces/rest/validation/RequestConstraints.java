@@ -3,11 +3,14 @@ package org.parley.interfaces.rest.validation;
 /** The patterns Parley's request constraints share, with the messages that explain them. */
 public final class RequestConstraints {
 
-  /** A customer or dialog id: URL-safe, as the DataAPI's paths need. */
-  public static final String ID = "[A-Za-z0-9._-]{1,128}";
+  /**
+   * A customer or dialog id: URL-safe, as the DataAPI's paths need, and not a dot-segment ({@code
+   * .} or {@code ..}), which clients and proxies remove from a path before it arrives.
+   */
+  public static final String ID = "(?!\\.{1,2}$)[A-Za-z0-9._-]{1,128}";
 
   public static final String ID_MESSAGE =
-      "must be 1 to 128 characters of A-Z, a-z, 0-9, '.', '_' or '-'";
+      "must be 1 to 128 characters of A-Z, a-z, 0-9, '.', '_' or '-', and not . or ..";
 
   /** An Idempotency-Key: visible ASCII. */
   public static final String REQUEST_KEY = "[\\x21-\\x7E]{1,255}";
