@@ -1,5 +1,7 @@
 package org.parley.application;
 
+import java.time.Duration;
+
 /**
  * Sends replies to one platform's API. Implementations guard the call with Fault Tolerance (a
  * timeout, retries, a circuit breaker per platform).
@@ -28,6 +30,26 @@ public interface ChannelClient {
 
     public ChannelUnavailableException(String message, Throwable cause) {
       super(message, cause);
+    }
+  }
+
+  /**
+   * The platform asked to slow down (429) for this chat or for the bot: no call before {@link
+   * #retryAfter()} may succeed, so none is made; it is not the platform being down.
+   */
+  class ThrottledException extends ChannelUnavailableException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Duration retryAfter;
+
+    public ThrottledException(String message, Duration retryAfter) {
+      super(message);
+      this.retryAfter = retryAfter;
+    }
+
+    public Duration retryAfter() {
+      return retryAfter;
     }
   }
 

@@ -20,6 +20,12 @@ public interface PipelineMetrics {
   /** A reply reached its platform; {@code turnLatency}: from the user's message to delivery. */
   void delivered(String channel, String language, Duration turnLatency);
 
+  /** A platform's message over its user's rate limit was acknowledged and not queued. */
+  void shed(String channel);
+
+  /** A platform answered 429 for a reply, which then waited for its Retry-After. */
+  void rateLimited(String channel);
+
   /** Handling failed for a message or reply on its last allowed attempt (it goes to the DLQ). */
   void deadLettered(String queue);
 }

@@ -718,7 +718,7 @@ class BadInputCorpusIT {
 
   /**
    * Every document added since {@code before} belongs to the sentinel (its user, or a dialog of
-   * it), or is the audit entry of a refused sign-in.
+   * it), or is the audit entry of a refused or paused sign-in.
    */
   private static void assertNothingStoredBut(Map<String, Set<Object>> before, String sentinelUser) {
     MongoDatabase database = TestDocumentStore.database();
@@ -741,7 +741,9 @@ class BadInputCorpusIT {
         String json = document.toJson();
         boolean sentinels = markers.stream().anyMatch(json::contains);
         boolean refusedSignIn =
-            name.equals("audit_log") && "SIGN_IN_REFUSED".equals(document.getString("action"));
+            name.equals("audit_log")
+                && List.of("SIGN_IN_REFUSED", "SIGN_IN_LOCKED_OUT")
+                    .contains(document.getString("action"));
         if (!sentinels && !refusedSignIn) {
           strays.add(name + ": " + abbreviated(json));
         }

@@ -72,6 +72,52 @@ public final class FakePlatforms {
     BLOCKED_CHATS.remove(chatId);
   }
 
+  /**
+   * The next {@code times} sends to the Telegram chat or Slack channel are answered 429 as that
+   * platform does: Telegram with {@code parameters.retry_after} in its body, Slack with a {@code
+   * Retry-After} header; each refusal is kept with its time ({@link #throttled}).
+   */
+  public static void throttle(String chat, int times, int retryAfterSeconds) {
+    THROTTLED.put(chat, new int[] {times, retryAfterSeconds});
+  }
+
+  /** When each send refused with 429 arrived, for the chat or channel. */
+  public static synchronized List<Instant> throttled(String chat) {
+    return THROTTLED_AT.stream().filter(t -> t.chat().equals(chat)).map(Refusal::at).toList();
+  }
+
+  private record Refusal(String chat, Instant at) {}
+
+  private static final java.util.Map<String, int[]> THROTTLED = new ConcurrentHashMap<>();
+  private static final List<Refusal> THROTTLED_AT = new ArrayList<>();
+
+  /** Answers 429 if the chat is to be throttled now; true when it did. */
+  private static boolean throttled(HttpExchange exchange, String platform, String chat)
+      throws IOException {
+    int[] left = chat == null ? null : THROTTLED.get(chat);
+    if (left == null || left[0] <= 0) {
+      return false;
+    }
+    left[0]--;
+    synchronized (FakePlatforms.class) {
+      THROTTLED_AT.add(new Refusal(chat, Instant.now()));
+    }
+    if (platform.equals("telegram")) {
+      LocalHttpServer.respond(
+          exchange,
+          429,
+          "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
+              + left[1]
+              + "\",\"parameters\":{\"retry_after\":"
+              + left[1]
+              + "}}");
+    } else {
+      exchange.getResponseHeaders().add("Retry-After", String.valueOf(left[1]));
+      LocalHttpServer.respond(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+    }
+    return true;
+  }
+
   /** Every platform answers 503 for the next {@code duration}. */
   public static void downFor(Duration duration) {
     downUntil = Instant.now().plus(duration);
@@ -123,6 +169,9 @@ public final class FakePlatforms {
         LocalHttpServer.respond(exchange, 200, "{\"ok\":false,\"error\":\"invalid_auth\"}");
         return;
       }
+      if (throttled(exchange, "slack", json.getString("channel", null))) {
+        return;
+      }
       record("slack", "chat.postMessage", json, id);
       LocalHttpServer.respond(exchange, 200, "{\"ok\":true,\"ts\":\"1700000000." + id + "\"}");
     } else if (path.startsWith("/telegram/bot" + TELEGRAM_BOT_TOKEN + "/")) {
@@ -133,6 +182,12 @@ public final class FakePlatforms {
             exchange,
             403,
             "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}");
+        return;
+      }
+      if (throttled(
+          exchange,
+          "telegram",
+          json.containsKey("chat_id") ? json.get("chat_id").toString() : null)) {
         return;
       }
       record("telegram", method, json, id);

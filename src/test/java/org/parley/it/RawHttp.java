@@ -38,8 +38,19 @@ final class RawHttp {
   private RawHttp() {}
 
   static Answer send(String method, String target, Map<String, String> headers, byte[] body) {
+    return send("127.0.0.1", method, target, headers, body);
+  }
+
+  /** From another loopback address ({@code 127.0.0.2}): another client, as the server sees it. */
+  static Answer send(
+      String from, String method, String target, Map<String, String> headers, byte[] body) {
     int port = TestEnvironment.http("/").getPort();
-    try (Socket socket = new Socket("127.0.0.1", port)) {
+    try (Socket socket =
+        new Socket(
+            java.net.InetAddress.getByName("127.0.0.1"),
+            port,
+            java.net.InetAddress.getByName(from),
+            0)) {
       socket.setSoTimeout(30_000);
       StringBuilder head =
           new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");

@@ -9,16 +9,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.application.ChannelClient;
 import org.parley.application.OutboundReply;
 import org.parley.application.PipelineMetrics;
 import org.parley.application.ReplyDelivery;
 import org.parley.domain.model.dialog.TurnStore;
+import org.parley.infrastructure.config.ConfigKeys;
 
 /**
  * Sends a reply through its channel's client and records the delivery on the stored reply. A reply
  * that is queued again (its turn was redelivered) or redelivered by the queue is first looked up,
  * and not sent twice once it is recorded as delivered.
+ *
+ * <p>Replies to one chat go at the platform's rate ({@link SendPacing}); a 429 is waited out here,
+ * for at most {@code parley.delivery.max-rate-limit-wait} per attempt. The wait holds this user's
+ * message group, so the user's later replies wait behind it, in order; the other users whose groups
+ * the same consumer serves wait too, which is the price of keeping order (a reply rescheduled for
+ * later would let the user's next one overtake it).
  */
 @ApplicationScoped
 public class DefaultReplyDelivery implements ReplyDelivery {
@@ -26,6 +34,13 @@ public class DefaultReplyDelivery implements ReplyDelivery {
   @Inject @Any Instance<ChannelClient> clients;
   @Inject TurnStore turns;
   @Inject PipelineMetrics metrics;
+  @Inject SendPacing pacing;
+
+  @Inject
+  @ConfigProperty(
+      name = ConfigKeys.DELIVERY_MAX_RATE_LIMIT_WAIT,
+      defaultValue = ConfigKeys.DELIVERY_MAX_RATE_LIMIT_WAIT_DEFAULT)
+  Duration maxRateLimitWait;
 
   Clock clock = Clock.systemUTC();
 
@@ -38,13 +53,47 @@ public class DefaultReplyDelivery implements ReplyDelivery {
       return;
     }
     ChannelClient client = client(reply.channel());
-    String platformMessageId = client.send(reply);
+    String platformMessageId = sendPaced(client, reply);
     Instant now = clock.instant();
     turns.recordDelivery(reply.replyId(), platformMessageId, attempt, now);
     metrics.delivered(
         reply.channel(),
         reply.language(),
         reply.receivedAt() == null ? null : Duration.between(reply.receivedAt(), now));
+  }
+
+  private String sendPaced(ChannelClient client, OutboundReply reply) {
+    String channel = reply.channel();
+    String chat = reply.conversationRef();
+    Duration waited = Duration.ZERO;
+    while (true) {
+      Duration paused = pacing.waitFor(channel, chat);
+      if (waited.plus(paused).compareTo(maxRateLimitWait) > 0) {
+        throw new ChannelClient.ChannelUnavailableException(
+            channel + " asked to wait " + paused.toSeconds() + " s more for this chat");
+      }
+      Duration wait = pacing.reserve(channel, chat);
+      sleep(wait);
+      waited = waited.plus(wait);
+      try {
+        return client.send(reply);
+      } catch (ChannelClient.ThrottledException e) {
+        metrics.rateLimited(channel);
+        pacing.pause(channel, chat, e.retryAfter());
+      }
+    }
+  }
+
+  private static void sleep(Duration wait) {
+    if (wait.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(wait.toMillis(), (int) (wait.toNanos() % 1_000_000));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ChannelClient.ChannelUnavailableException("interrupted while pacing", e);
+    }
   }
 
   @Override

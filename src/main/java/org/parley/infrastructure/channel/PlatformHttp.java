@@ -14,11 +14,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.parley.application.ChannelClient.ChannelUnavailableException;
 import org.parley.application.ChannelClient.ReplyRejectedException;
+import org.parley.application.ChannelClient.ThrottledException;
 
 /**
- * JSON posts to a platform's API, sorted by what a retry can do: a network failure, a 5xx or a 429
- * is the platform's trouble (retry, count against its circuit breaker); any other 4xx refuses this
- * reply for good.
+ * JSON posts to a platform's API, sorted by what a retry can do: a network failure or a 5xx is the
+ * platform's trouble (retry, count against its circuit breaker); a 429 says when to try again (no
+ * retry before then); any other 4xx refuses this reply for good.
  */
 @ApplicationScoped
 public class PlatformHttp {
@@ -52,7 +53,11 @@ public class PlatformHttp {
       throw new ChannelUnavailableException("Interrupted calling " + host(url), e);
     }
     int status = response.statusCode();
-    if (status == 429 || status >= 500) {
+    if (status == 429) {
+      throw new ThrottledException(
+          host(url) + " answered 429 Too Many Requests", RetryAfter.of(response));
+    }
+    if (status >= 500) {
       throw new ChannelUnavailableException(host(url) + " answered " + status);
     }
     if (status >= 400) {

@@ -171,5 +171,77 @@ public final class ConfigKeys {
 
   public static final String ADMIN_DASHBOARD_REFRESH_DEFAULT = "PT5S";
 
+  /**
+   * Every channel: how many messages one user may send at once, then one per {@link
+   * #LIMITS_USER_INTERVAL}. Above it the web chat answers 429; a platform's message is acknowledged
+   * and shed (a refusal would make the platform send the flood again).
+   */
+  public static final String LIMITS_USER_BURST = "parley.limits.user.burst";
+
+  public static final String LIMITS_USER_BURST_DEFAULT = "60";
+
+  /** Every channel: the sustained spacing of one user's messages (ISO-8601; PT0S: no limit). */
+  public static final String LIMITS_USER_INTERVAL = "parley.limits.user.interval";
+
+  public static final String LIMITS_USER_INTERVAL_DEFAULT = "PT0.5S";
+
+  /** Web chat: requests one client address may make at once, then one per the interval. */
+  public static final String LIMITS_CLIENT_BURST = "parley.limits.client.burst";
+
+  public static final String LIMITS_CLIENT_BURST_DEFAULT = "200";
+
+  /** Web chat: the sustained spacing of one client address's requests (ISO-8601). */
+  public static final String LIMITS_CLIENT_INTERVAL = "parley.limits.client.interval";
+
+  public static final String LIMITS_CLIENT_INTERVAL_DEFAULT = "PT0.05S";
+
+  /** Web chat: sessions one client address may open at once, then one per the interval. */
+  public static final String LIMITS_SESSIONS_BURST = "parley.limits.sessions.burst";
+
+  public static final String LIMITS_SESSIONS_BURST_DEFAULT = "20";
+
+  /** Web chat: the sustained spacing of one client address's new sessions (ISO-8601). */
+  public static final String LIMITS_SESSIONS_INTERVAL = "parley.limits.sessions.interval";
+
+  public static final String LIMITS_SESSIONS_INTERVAL_DEFAULT = "PT6S";
+
+  /** Telegram: replies one chat gets at once, then one per the interval (Bot API FAQ: 1/s). */
+  public static final String TELEGRAM_SEND_BURST = "parley.telegram.send-burst";
+
+  public static final String TELEGRAM_SEND_BURST_DEFAULT = "3";
+
+  /** Telegram: the sustained spacing of replies into one chat (ISO-8601). */
+  public static final String TELEGRAM_SEND_INTERVAL = "parley.telegram.send-interval";
+
+  public static final String TELEGRAM_SEND_INTERVAL_DEFAULT = "PT1S";
+
+  /** Slack: replies one channel gets at once, then one per the interval (chat.postMessage: 1/s). */
+  public static final String SLACK_SEND_BURST = "parley.slack.send-burst";
+
+  public static final String SLACK_SEND_BURST_DEFAULT = "5";
+
+  /** Slack: the sustained spacing of replies into one channel (ISO-8601). */
+  public static final String SLACK_SEND_INTERVAL = "parley.slack.send-interval";
+
+  public static final String SLACK_SEND_INTERVAL_DEFAULT = "PT1S";
+
+  /**
+   * The longest one delivery attempt waits for a platform's {@code Retry-After}; a longer wait ends
+   * the attempt, and the broker redelivers the reply (still in order).
+   */
+  public static final String DELIVERY_MAX_RATE_LIMIT_WAIT = "parley.delivery.max-rate-limit-wait";
+
+  public static final String DELIVERY_MAX_RATE_LIMIT_WAIT_DEFAULT = "PT60S";
+
+  /** Admin console: refused sign-ins for one name or address before it is locked out. */
+  public static final String ADMIN_LOGIN_ATTEMPTS = "parley.admin.login.attempts";
+
+  public static final String ADMIN_LOGIN_ATTEMPTS_DEFAULT = "5";
+
+  /** Admin console: once locked out, one more sign-in attempt per this long (ISO-8601). */
+  public static final String ADMIN_LOGIN_LOCKOUT = "parley.admin.login.lockout";
+
+  public static final String ADMIN_LOGIN_LOCKOUT_DEFAULT = "PT1M";
+
   private ConfigKeys() {}
 }

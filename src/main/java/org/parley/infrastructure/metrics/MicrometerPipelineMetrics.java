@@ -71,6 +71,16 @@ public class MicrometerPipelineMetrics implements PipelineMetrics {
   }
 
   @Override
+  public void shed(String channel) {
+    counter("parley.messages.shed", "channel", channel).increment();
+  }
+
+  @Override
+  public void rateLimited(String channel) {
+    counter("parley.replies.rate-limited", "channel", channel).increment();
+  }
+
+  @Override
   public void delivered(String channel, String language, Duration turnLatency) {
     counter("parley.messages.out", "channel", channel).increment();
     if (turnLatency != null && !turnLatency.isNegative()) {

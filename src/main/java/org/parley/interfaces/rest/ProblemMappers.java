@@ -50,6 +50,23 @@ public final class ProblemMappers {
     }
   }
 
+  /** A sender over its rate limit: 429, and when to try again. */
+  @Provider
+  public static class RateLimited implements ExceptionMapper<RateLimitedException> {
+    @Override
+    public Response toResponse(RateLimitedException e) {
+      return Response.fromResponse(
+              Problem.of(
+                      "rate-limited",
+                      Response.Status.TOO_MANY_REQUESTS,
+                      "Too many " + e.limited() + "; send again in " + e.retryAfterSeconds() + " s",
+                      null)
+                  .toResponse())
+          .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+          .build();
+    }
+  }
+
   /** The queue did not take a message: 503, so the platform (or browser) retries. */
   @Provider
   public static class QueueUnavailable

@@ -8,9 +8,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.parley.application.InboundMessage;
 import org.parley.application.InboundQueue;
 import org.parley.application.PipelineMetrics;
+import org.parley.interfaces.rest.RateLimitedException;
 import org.parley.interfaces.rest.RequestBodyException;
 
 /**
@@ -24,8 +27,11 @@ public class WebhookIntake {
   /** The largest callback read: Messenger batches many events in one. */
   public static final int MAX_BYTES = 1024 * 1024;
 
+  private static final Logger LOG = Logger.getLogger(WebhookIntake.class.getName());
+
   @Inject InboundQueue queue;
   @Inject PipelineMetrics metrics;
+  @Inject IntakeLimits limits;
 
   /** The raw bytes, the signature's input; 413 beyond {@link #MAX_BYTES}. */
   public static byte[] read(InputStream body) {
@@ -78,15 +84,40 @@ public class WebhookIntake {
   }
 
   /**
-   * Queues the messages in order; throws (→ 503) if the queue does not take one, so the platform
-   * sends the callback again (what was queued already is then dropped by the broker as a
-   * duplicate).
+   * Queues a platform's messages in order; throws (→ 503) if the queue does not take one, so the
+   * platform sends the callback again (what was queued already is then dropped by the broker as a
+   * duplicate). A message over its user's rate limit is acknowledged but not queued: refusing it
+   * would make the platform send it again and again (Telegram, Slack and Meta retry what was not
+   * answered 2xx, and disable a webhook that keeps failing, for every user), so the flood would not
+   * stop, and the other users' messages in that callback would be sent again with it.
    */
   public void queue(String channel, List<InboundMessage> messages, long startedNanos) {
+    int queued = 0;
     for (InboundMessage message : messages) {
+      if (!limits.user(channel, message.userId()).isZero()) {
+        metrics.shed(channel);
+        LOG.log(
+            Level.INFO,
+            "A {0} message of a user over the rate limit was acknowledged and shed",
+            channel);
+        continue;
+      }
       queue.enqueue(message);
+      queued++;
     }
-    metrics.acknowledged(
-        channel, messages.size(), Duration.ofNanos(System.nanoTime() - startedNanos));
+    metrics.acknowledged(channel, queued, Duration.ofNanos(System.nanoTime() - startedNanos));
+  }
+
+  /**
+   * Queues a web chat message, or refuses it with 429 when its user is over the rate limit: the web
+   * chat is our own client, which waits and sends it again.
+   */
+  public void queueOrRefuse(String channel, InboundMessage message, long startedNanos) {
+    Duration wait = limits.user(channel, message.userId());
+    if (!wait.isZero()) {
+      throw new RateLimitedException("messages from this user", wait);
+    }
+    queue.enqueue(message);
+    metrics.acknowledged(channel, 1, Duration.ofNanos(System.nanoTime() - startedNanos));
   }
 }

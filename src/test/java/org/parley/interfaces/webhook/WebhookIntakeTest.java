@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.parley.application.InboundMessage;
 import org.parley.application.InboundQueue;
 import org.parley.application.PipelineMetrics;
 import org.parley.interfaces.rest.ProblemMappers;
+import org.parley.interfaces.rest.RateLimitedException;
 
 /**
  * A message the queue does not take is not acknowledged: the webhook answers 503 with Retry-After
@@ -31,6 +33,7 @@ class WebhookIntakeTest {
           queued.add(message);
         };
     intake.metrics = new NoMetrics();
+    intake.limits = limits(10);
 
     InboundQueue.QueueUnavailableException refused =
         assertThrows(
@@ -45,10 +48,61 @@ class WebhookIntakeTest {
     }
   }
 
+  @Test
+  void aPlatformUserOverTheLimitIsShedWhileOthersAreQueuedAndTheWebChatIsRefused() {
+    List<InboundMessage> queued = new ArrayList<>();
+    WebhookIntake intake = new WebhookIntake();
+    intake.queue = queued::add;
+    intake.metrics = new NoMetrics();
+    intake.limits = limits(3);
+
+    List<InboundMessage> flood = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      flood.add(message(String.valueOf(i), "42"));
+    }
+    flood.add(message("other", "43"));
+    intake.queue("telegram", flood, 0);
+
+    assertEquals(
+        List.of("1", "2", "3", "other"),
+        queued.stream().map(InboundMessage::platformMessageId).toList(),
+        "the burst of 3 and the other user's message; 4 and 5 are shed");
+
+    intake.queueOrRefuse("webchat", message("w1", "7"), 0);
+    intake.queueOrRefuse("webchat", message("w2", "7"), 0);
+    intake.queueOrRefuse("webchat", message("w3", "7"), 0);
+    RateLimitedException refused =
+        assertThrows(
+            RateLimitedException.class,
+            () -> intake.queueOrRefuse("webchat", message("w4", "7"), 0));
+    assertEquals(1, refused.retryAfterSeconds());
+    try (Response response = new ProblemMappers.RateLimited().toResponse(refused)) {
+      assertEquals(429, response.getStatus());
+      assertEquals("1", response.getHeaderString("Retry-After"));
+    }
+    assertEquals(7, queued.size(), "w4 was not queued");
+  }
+
+  private static IntakeLimits limits(int burst) {
+    IntakeLimits limits = new IntakeLimits();
+    limits.userBurst = burst;
+    limits.userInterval = Duration.ofSeconds(1);
+    limits.clientBurst = 1;
+    limits.clientInterval = Duration.ZERO;
+    limits.sessionsBurst = 1;
+    limits.sessionsInterval = Duration.ZERO;
+    limits.init();
+    return limits;
+  }
+
   private static InboundMessage message(String id) {
+    return message(id, "42");
+  }
+
+  private static InboundMessage message(String id, String user) {
     return new InboundMessage(
         "telegram",
-        "42",
+        user,
         id,
         InboundMessage.Type.TEXT,
         "hi",
@@ -72,6 +126,12 @@ class WebhookIntakeTest {
 
     @Override
     public void delivered(String channel, String language, java.time.Duration turnLatency) {}
+
+    @Override
+    public void shed(String channel) {}
+
+    @Override
+    public void rateLimited(String channel) {}
 
     @Override
     public void deadLettered(String queue) {}

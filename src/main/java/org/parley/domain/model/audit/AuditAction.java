@@ -4,6 +4,7 @@ package org.parley.domain.model.audit;
 public enum AuditAction {
   SIGNED_IN,
   SIGN_IN_REFUSED,
+  SIGN_IN_LOCKED_OUT,
   SIGNED_OUT,
   VIEWED_TRANSCRIPT,
   REPLAYED_DEAD_LETTER,

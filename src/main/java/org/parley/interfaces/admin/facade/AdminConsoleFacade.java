@@ -67,4 +67,10 @@ public interface AdminConsoleFacade {
 
   /** Records a refused sign-in under the name that was tried. */
   void signInRefused(String who);
+
+  /**
+   * Records a sign-in refused unchecked, because the name or the address had too many refusals;
+   * {@code why} says which.
+   */
+  void signInLockedOut(String who, String why);
 }

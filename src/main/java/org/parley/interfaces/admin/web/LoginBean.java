@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,7 +21,8 @@ import org.parley.interfaces.admin.facade.AdminConsoleFacade;
  * The console's form login: the name and password are checked by the application's Elytron domain
  * ({@code HttpServletRequest.login}), which keeps the identity in the session. The session gets a
  * new id (no fixation) and the console's own timeout; then the user goes to the page they asked
- * for, if it is a console page.
+ * for, if it is a console page. Repeated refusals for a name or from an address pause its sign-ins
+ * ({@link SignInThrottle}).
  */
 @Named("login")
 @RequestScoped
@@ -29,6 +31,7 @@ public class LoginBean {
   private static final Logger LOG = Logger.getLogger(LoginBean.class.getName());
 
   @Inject AdminConsoleFacade console;
+  @Inject SignInThrottle throttle;
 
   @Inject
   @ConfigProperty(
@@ -43,6 +46,18 @@ public class LoginBean {
   public void signIn() throws IOException {
     ExternalContext external = Pages.external();
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    String address = request.getRemoteAddr();
+    Optional<String> locked = throttle.lockedOut(username, address);
+    if (locked.isPresent()) {
+      LOG.log(
+          Level.INFO,
+          "Console sign-in for {0} not tried: {1}",
+          new Object[] {username, locked.get()});
+      console.signInLockedOut(username, locked.get());
+      password = null;
+      Pages.error("Sign-in is paused: " + locked.get() + ".");
+      return;
+    }
     try {
       if (request.getRemoteUser() != null) {
         request.logout();
@@ -51,6 +66,7 @@ public class LoginBean {
     } catch (ServletException e) {
       LOG.log(Level.INFO, "Console sign-in refused for {0}", username);
       console.signInRefused(username);
+      throttle.refused(username, address);
       password = null;
       Pages.error("Wrong user name or password.");
       return;

@@ -39,6 +39,7 @@ import org.parley.interfaces.webhook.WebhookIntake;
  */
 @Path("/chat")
 @Tag(name = "Web chat")
+@ClientLimited
 public class ChatResource {
 
   /** Looked up once: {@code Json.create...} searches for the provider on every call. */
@@ -103,7 +104,7 @@ public class ChatResource {
             body.clientMessageId(),
             language(acceptLanguage),
             Instant.now());
-    intake.queue(CHANNEL, List.of(message), started);
+    intake.queueOrRefuse(CHANNEL, message, started);
     return Response.accepted(JSON_P.createObjectBuilder().add("messageId", messageId).build())
         .build();
   }

@@ -241,10 +241,21 @@ public class DefaultAdminConsoleFacade implements AdminConsoleFacade {
   @Override
   @PermitAll
   public void signInRefused(String who) {
-    String tried = who.length() > MAX_NAME ? who.substring(0, MAX_NAME) + "\u2026" : who;
+    String tried = capped(who);
     audit.record(
         AuditEntry.of(
             clock.instant(), tried, AuditAction.SIGN_IN_REFUSED, tried, "wrong name or password"));
+  }
+
+  @Override
+  @PermitAll
+  public void signInLockedOut(String who, String why) {
+    String tried = capped(who);
+    audit.record(AuditEntry.of(clock.instant(), tried, AuditAction.SIGN_IN_LOCKED_OUT, tried, why));
+  }
+
+  private static String capped(String who) {
+    return who.length() > MAX_NAME ? who.substring(0, MAX_NAME) + "\u2026" : who;
   }
 
   private void audited(AuditAction action, String target, String detail) {
