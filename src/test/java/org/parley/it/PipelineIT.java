@@ -198,9 +198,11 @@ class PipelineIT {
     }
   }
 
+  /** Fault test (d), with its figures printed (README, "Fault tests"). */
   @Test
   void aMessageThatAlwaysFailsIsDeadLetteredAndTheUsersNextMessageIsAnswered() {
     long user = newUser();
+    java.time.Instant posted = java.time.Instant.now();
     assertEquals(
         200,
         Webhooks.telegram(Webhooks.telegramText(user, 1, "please self destruct now")).statusCode());
@@ -211,6 +213,7 @@ class PipelineIT {
         LIMIT,
         () -> repliedTo(telegramReplies(user)).contains(2L));
     assertEquals(List.of(2L), repliedTo(telegramReplies(user)), "the poison message got no reply");
+    long answeredAfter = Duration.between(posted, telegramReplies(user).get(0).at()).toMillis();
     Document poison =
         TestDocumentStore.database()
             .getCollection("messages")
@@ -237,6 +240,10 @@ class PipelineIT {
             .anyMatch(
                 l -> l.startsWith("parley_dead_letters_total{") && l.contains("parley.inbound")),
         "counted as a dead letter");
+    System.out.printf(
+        "Fault (d) poison message: dead-lettered after %d attempts; the same user's next message"
+            + " answered %d ms after the poison was posted%n",
+        poison.getInteger("attempts"), answeredAfter);
   }
 
   // --- consent ---------------------------------------------------------------------------

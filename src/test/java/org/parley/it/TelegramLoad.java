@@ -1,0 +1,174 @@
+package org.parley.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * Telegram traffic for the fault tests: each user sends messages 1..n, one after the other, as fast
+ * as they are acknowledged, to whichever node {@code target} names for that message; what is not
+ * answered 200 (a refused connection, a 503) is sent again, as Telegram does, until it is. The
+ * answers are read from the fake Bot API: which message each reply answers, in the order they
+ * arrived.
+ */
+final class TelegramLoad implements AutoCloseable {
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final List<Long> users = new ArrayList<>();
+  private final int perUser;
+  private final IntFunction<String> target;
+  private final Duration pause;
+  private final AtomicInteger acknowledged = new AtomicInteger();
+  private final AtomicInteger resent = new AtomicInteger();
+  private final ExecutorService posters;
+  private final List<Future<?>> running = new ArrayList<>();
+
+  /**
+   * @param target the base URL to post message number {@code k} (counted over all users) to
+   * @param pause how long a user waits after a message is acknowledged before sending the next
+   */
+  TelegramLoad(long firstUser, int users, int perUser, Duration pause, IntFunction<String> target) {
+    for (int u = 0; u < users; u++) {
+      this.users.add(firstUser + u);
+    }
+    this.perUser = perUser;
+    this.target = target;
+    this.pause = pause;
+    this.posters = Executors.newFixedThreadPool(users);
+  }
+
+  void start() {
+    AtomicInteger counter = new AtomicInteger();
+    for (long user : users) {
+      running.add(
+          posters.submit(
+              () -> {
+                for (int m = 1; m <= perUser; m++) {
+                  post(user, m, counter);
+                  Thread.sleep(pause.toMillis());
+                }
+                return null;
+              }));
+    }
+  }
+
+  int total() {
+    return users.size() * perUser;
+  }
+
+  int acknowledged() {
+    return acknowledged.get();
+  }
+
+  /** Posts that had to be sent again (not answered 200 the first time). */
+  int resent() {
+    return resent.get();
+  }
+
+  /** Waits until every message has been acknowledged. */
+  void awaitPosted(Duration limit) throws Exception {
+    for (Future<?> future : running) {
+      future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Per user, the message ids the replies answer, in the order the replies arrived. */
+  Map<Long, List<Long>> repliesByUser() {
+    Map<Long, List<Long>> replies = new LinkedHashMap<>();
+    for (long user : users) {
+      replies.put(user, new ArrayList<>());
+    }
+    for (FakePlatforms.Call call : FakePlatforms.calls(c -> c.platform().equals("telegram"))) {
+      if (!call.body().containsKey("chat_id") || !call.body().containsKey("reply_parameters")) {
+        continue;
+      }
+      List<Long> list = replies.get(call.body().getJsonNumber("chat_id").longValue());
+      if (list != null) {
+        list.add(
+            call.body().getJsonObject("reply_parameters").getJsonNumber("message_id").longValue());
+      }
+    }
+    return replies;
+  }
+
+  /** How many distinct messages have been answered so far. */
+  int answered() {
+    return repliesByUser().values().stream()
+        .mapToInt(list -> (int) list.stream().distinct().count())
+        .sum();
+  }
+
+  /** Replies beyond the first to the same message. */
+  int duplicates() {
+    return repliesByUser().values().stream()
+        .mapToInt(list -> list.size() - (int) list.stream().distinct().count())
+        .sum();
+  }
+
+  /** Users whose replies, first ones only, are not exactly 1..n in order. */
+  List<String> outOfOrderOrMissing() {
+    List<String> wrong = new ArrayList<>();
+    List<Long> expected = new ArrayList<>();
+    for (long m = 1; m <= perUser; m++) {
+      expected.add(m);
+    }
+    repliesByUser()
+        .forEach(
+            (user, replies) -> {
+              List<Long> firsts = replies.stream().distinct().toList();
+              if (!firsts.equals(expected)) {
+                wrong.add(user + ": " + firsts);
+              }
+            });
+    return wrong;
+  }
+
+  @Override
+  public void close() {
+    posters.shutdownNow();
+  }
+
+  private void post(long user, int message, AtomicInteger counter) throws InterruptedException {
+    int k = counter.getAndIncrement();
+    boolean first = true;
+    while (true) {
+      String body = Webhooks.telegramText(user, message, "hello " + message).toString();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(target.apply(k) + "/webhooks/telegram"))
+              .timeout(Duration.ofSeconds(10))
+              .header("Content-Type", "application/json")
+              .header("X-Telegram-Bot-Api-Secret-Token", Webhooks.TELEGRAM_SECRET)
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build();
+      try {
+        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          acknowledged.incrementAndGet();
+          return;
+        }
+      } catch (IOException e) {
+        // the node is down: Telegram tries again later
+      }
+      if (first) {
+        resent.incrementAndGet();
+        first = false;
+      }
+      Thread.sleep(250);
+    }
+  }
+}
