@@ -100,10 +100,10 @@ class AdminConsoleIT {
 
   @Test
   void anAdminFindsAConversationReadsItsTranscriptInOrderAndTheReadIsAudited() {
-    long user = PipelineIT.newUser();
+    long user = TelegramChats.newUser();
     String needle = "needle" + user;
     talk(user, "hello", "tell me a quote", "what about " + needle);
-    long other = PipelineIT.newUser();
+    long other = TelegramChats.newUser();
     talk(other, "hello");
 
     open("/admin/conversations.xhtml");
@@ -162,7 +162,7 @@ class AdminConsoleIT {
 
   @Test
   void theDashboardShowsTheFiguresAndRefreshesThemWithoutAReload() {
-    long user = PipelineIT.newUser();
+    long user = TelegramChats.newUser();
     talk(user, "hello");
     open("/admin/dashboard.xhtml");
     signIn("admin", "dev-admin-password");
@@ -178,7 +178,7 @@ class AdminConsoleIT {
 
     ((JavascriptExecutor) browser).executeScript("window.parleyNotReloaded = true;");
     String before = browser.findElement(By.id("unconsented")).getText();
-    talk(PipelineIT.newUser(), "hello"); // a new dialog
+    talk(TelegramChats.newUser(), "hello"); // a new dialog
     wait.until(b -> !b.findElement(By.id("unconsented")).getText().equals(before));
     assertEquals(
         Boolean.TRUE,
@@ -189,7 +189,8 @@ class AdminConsoleIT {
   @Test
   void deadLettersAreReplayedOneOrAllOrDiscardedFromTheConsole() {
     // three users whose chats refuse the bot (Telegram's 403): their replies end as dead letters
-    List<Long> users = List.of(PipelineIT.newUser(), PipelineIT.newUser(), PipelineIT.newUser());
+    List<Long> users =
+        List.of(TelegramChats.newUser(), TelegramChats.newUser(), TelegramChats.newUser());
     List<String> ids = users.stream().map(u -> Long.toString(u)).toList();
     ids.forEach(FakePlatforms::block);
     try {
@@ -208,14 +209,15 @@ class AdminConsoleIT {
       assertTrue(reason.contains("blocked by the user"), reason);
       Browser.screenshot(browser, "console-dead-letters");
       users.forEach(
-          u -> assertEquals(List.of(), PipelineIT.telegramReplies(u), "nothing delivered"));
+          u -> assertEquals(List.of(), TelegramChats.telegramReplies(u), "nothing delivered"));
     } finally {
       ids.forEach(FakePlatforms::unblock);
     }
 
     submit(row(LETTERS, ".user", ids.get(0)).findElement(By.cssSelector("input.replay")));
     wait.until(b -> messages().startsWith("Replayed"));
-    await("the replayed reply", LIMIT, () -> PipelineIT.telegramReplies(users.get(0)).size() == 1);
+    await(
+        "the replayed reply", LIMIT, () -> TelegramChats.telegramReplies(users.get(0)).size() == 1);
     assertFalse(letterUsers().contains(ids.get(0)), "no longer a dead letter");
 
     submit(row(LETTERS, ".user", ids.get(1)).findElement(By.cssSelector("input.discard")));
@@ -228,10 +230,10 @@ class AdminConsoleIT {
     await(
         "the reply replayed with all",
         LIMIT,
-        () -> PipelineIT.telegramReplies(users.get(2)).size() == 1);
+        () -> TelegramChats.telegramReplies(users.get(2)).size() == 1);
     assertFalse(letterUsers().contains(ids.get(2)));
     assertEquals(
-        List.of(), PipelineIT.telegramReplies(users.get(1)), "the discarded reply never went");
+        List.of(), TelegramChats.telegramReplies(users.get(1)), "the discarded reply never went");
 
     open("/admin/audit.xhtml?action=DISCARDED_DEAD_LETTER");
     assertEquals("admin", browser.findElement(By.cssSelector("#entries tbody tr .who")).getText());
@@ -260,10 +262,10 @@ class AdminConsoleIT {
     quotes = row("#plugins\\:table tbody tr", ".name", "quotes");
     assertEquals("CLOSED", quotes.findElement(By.cssSelector(".health")).getText());
     try {
-      long user = PipelineIT.newUser();
+      long user = TelegramChats.newUser();
       talk(user, "tell me a quote");
       assertTrue(
-          PipelineIT.telegramReplies(user)
+          TelegramChats.telegramReplies(user)
               .get(0)
               .body()
               .getString("text")
@@ -283,10 +285,10 @@ class AdminConsoleIT {
         row("#plugins\\:table tbody tr", ".name", "quotes")
             .findElement(By.cssSelector(".health"))
             .getText());
-    long user = PipelineIT.newUser();
+    long user = TelegramChats.newUser();
     talk(user, "tell me a quote");
     assertFalse(
-        PipelineIT.telegramReplies(user)
+        TelegramChats.telegramReplies(user)
             .get(0)
             .body()
             .getString("text")
@@ -295,14 +297,14 @@ class AdminConsoleIT {
 
   @Test
   void anErasedDialogIsGoneEverywhere() {
-    long user = PipelineIT.newUser();
+    long user = TelegramChats.newUser();
     talk(user, "hello", "goodbye");
-    await("the consent question", LIMIT, () -> PipelineIT.telegramReplies(user).size() == 3);
-    long question = PipelineIT.telegramReplies(user).get(2).id();
+    await("the consent question", LIMIT, () -> TelegramChats.telegramReplies(user).size() == 3);
+    long question = TelegramChats.telegramReplies(user).get(2).id();
     Webhooks.telegram(Webhooks.telegramCallback(user, "cb-" + user, question, "Yes"));
-    await("the thank-you", LIMIT, () -> PipelineIT.telegramReplies(user).size() == 4);
+    await("the thank-you", LIMIT, () -> TelegramChats.telegramReplies(user).size() == 4);
     String customer = "telegram-" + user;
-    String dialogId = PipelineIT.dialogOf(customer).getString("_id");
+    String dialogId = TelegramChats.dialogOf(customer).getString("_id");
     assertEquals(200, DataApiClient.READER.get("/data/" + customer + "/" + dialogId).statusCode());
 
     open("/admin/conversations.xhtml");
@@ -332,7 +334,7 @@ class AdminConsoleIT {
     assertEquals(404, DataApiClient.READER.get("/data/" + customer + "/" + dialogId).statusCode());
     assertEquals(
         0,
-        PipelineIT.inbound(customer).size() + PipelineIT.outbound(customer).size(),
+        TelegramChats.inbound(customer).size() + TelegramChats.outbound(customer).size(),
         "no message left");
     open("/admin/audit.xhtml?action=ERASED_DIALOG");
     assertEquals(
@@ -343,14 +345,14 @@ class AdminConsoleIT {
 
   /** The user says each text in turn, each answered before the next. */
   private static void talk(long user, String... texts) {
-    int before = PipelineIT.telegramReplies(user).size();
+    int before = TelegramChats.telegramReplies(user).size();
     for (int i = 0; i < texts.length; i++) {
       Webhooks.telegram(Webhooks.telegramText(user, before + i + 1, texts[i]));
       int expected = before + i + 1;
       await(
           "reply " + expected + " to " + user,
           LIMIT,
-          () -> PipelineIT.telegramReplies(user).size() >= expected);
+          () -> TelegramChats.telegramReplies(user).size() >= expected);
     }
   }
 

@@ -1,16 +1,23 @@
 package org.parley.it;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.it.Await.await;
-import static org.parley.it.DataApiIT.assertProblem;
+import static org.parley.it.Problems.assertProblem;
+import static org.parley.it.TelegramChats.dialogOf;
+import static org.parley.it.TelegramChats.inbound;
+import static org.parley.it.TelegramChats.inboundIds;
+import static org.parley.it.TelegramChats.isTelegramTo;
+import static org.parley.it.TelegramChats.messengerReplies;
+import static org.parley.it.TelegramChats.newUser;
+import static org.parley.it.TelegramChats.outbound;
+import static org.parley.it.TelegramChats.repliedTo;
+import static org.parley.it.TelegramChats.slackReplies;
+import static org.parley.it.TelegramChats.telegramReplies;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Sorts;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +28,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import org.bson.Document;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -477,72 +483,4 @@ class PipelineIT {
   // --- helpers -----------------------------------------------------------------------------
 
   /** A Telegram user id no other test (or run against the same broker) uses. */
-  static long newUser() {
-    return ThreadLocalRandom.current().nextLong(1_000_000L, 9_000_000L) * 1_000L
-        + (System.nanoTime() % 1_000);
-  }
-
-  static boolean isTelegramTo(Call call, long from, long to) {
-    if (!call.platform().equals("telegram")) {
-      return false;
-    }
-    long chat = call.body().getJsonNumber("chat_id").longValue();
-    return chat >= from && chat <= to;
-  }
-
-  static List<Call> telegramReplies(long user) {
-    return FakePlatforms.calls(c -> isTelegramTo(c, user, user));
-  }
-
-  static List<Call> messengerReplies(String psid) {
-    return FakePlatforms.calls(
-        c ->
-            c.platform().equals("messenger")
-                && c.body().getJsonObject("recipient").getString("id").equals(psid));
-  }
-
-  static List<Call> slackReplies(String channel) {
-    return FakePlatforms.calls(
-        c -> c.platform().equals("slack") && c.body().getString("channel").equals(channel));
-  }
-
-  /** The message ids the replies name, in the order the platform received the replies. */
-  static List<Long> repliedTo(List<Call> replies) {
-    return replies.stream()
-        .filter(c -> c.body().containsKey("reply_parameters"))
-        .map(
-            c -> c.body().getJsonObject("reply_parameters").getJsonNumber("message_id").longValue())
-        .toList();
-  }
-
-  static List<Document> inbound(String customerId) {
-    return messages()
-        .find(and(eq("customerId", customerId), eq("direction", "INBOUND")))
-        .sort(Sorts.ascending("seq"))
-        .into(new ArrayList<>());
-  }
-
-  static List<String> inboundIds(String customerId) {
-    return inbound(customerId).stream().map(d -> d.getString("_id")).toList();
-  }
-
-  static List<Document> outbound(String customerId) {
-    return messages()
-        .find(and(eq("customerId", customerId), eq("direction", "OUTBOUND")))
-        .into(new ArrayList<>());
-  }
-
-  static Document dialogOf(String customerId) {
-    List<Document> dialogs =
-        TestDocumentStore.database()
-            .getCollection("dialogs")
-            .find(eq("customerId", customerId))
-            .into(new ArrayList<>());
-    assertEquals(1, dialogs.size(), customerId + " has one dialog");
-    return dialogs.get(0);
-  }
-
-  private static MongoCollection<Document> messages() {
-    return TestDocumentStore.database().getCollection("messages");
-  }
 }

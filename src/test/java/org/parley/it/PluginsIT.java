@@ -7,7 +7,7 @@ import static org.parley.it.DataApiClient.ANONYMOUS;
 import static org.parley.it.DataApiClient.CONSOLE_ADMIN;
 import static org.parley.it.DataApiClient.OPERATOR;
 import static org.parley.it.DataApiClient.READER;
-import static org.parley.it.DataApiIT.assertProblem;
+import static org.parley.it.Problems.assertProblem;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;

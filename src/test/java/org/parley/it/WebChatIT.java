@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.it.Await.await;
-import static org.parley.it.DataApiIT.assertProblem;
+import static org.parley.it.Problems.assertProblem;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpClient;

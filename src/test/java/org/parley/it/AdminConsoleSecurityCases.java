@@ -11,24 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The console's guards over plain HTTP (no browser needed): who gets in, the headers on every
  * answer, no open redirect after the login, forms that change nothing without the page's view
  * state, a 400 naming the filter that does not parse, and the DataAPI still answering BASIC.
  */
-@ExtendWith(ArquillianExtension.class)
-class AdminConsoleSecurityIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return TestEnvironment.war();
-  }
+abstract class AdminConsoleSecurityCases {
 
   @Test
   void withoutASessionEveryConsolePageRedirectsToTheLoginPageWithTheSecurityHeaders() {

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.it.DataApiClient.OPERATOR;
-import static org.parley.it.DataApiIT.assertProblem;
+import static org.parley.it.Problems.assertProblem;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -13,25 +13,15 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The Jenkins plugin against a local server that answers like Jenkins, fails, or is slow. */
-@ExtendWith(ArquillianExtension.class)
-class JenkinsIT {
+abstract class JenkinsCases {
 
   private static final String NOT_ANSWERING =
       "Jenkins is not answering right now. Please try again later.";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return TestEnvironment.war();
-  }
 
   @BeforeEach
   void jenkinsAnswers() {

@@ -9,6 +9,7 @@ import static org.parley.it.DataApiClient.ADMIN;
 import static org.parley.it.DataApiClient.ANONYMOUS;
 import static org.parley.it.DataApiClient.READER;
 import static org.parley.it.DataApiClient.WRITER;
+import static org.parley.it.Problems.assertProblem;
 
 import com.mongodb.client.MongoCollection;
 import jakarta.json.JsonArray;
@@ -25,22 +26,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.bson.Document;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The DataAPI over HTTP, with every stored effect checked in the store itself. */
-@ExtendWith(ArquillianExtension.class)
-class DataApiIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return TestEnvironment.war();
-  }
+abstract class DataApiCases {
 
   @Test
   void aNewDialogIsCreatedUnconsentedAndFurtherTextsContinueIt() {
@@ -174,7 +165,7 @@ class DataApiIT {
     List<Document> stored = messagesOf(dialog);
     assertEquals(25, stored.size(), "24 distinct texts and the retried one once");
     assertEquals(1, stored.stream().filter(m -> m.getString("text").equals("retried")).count());
-    Set<Long> seqs = new HashSet<>(stored.stream().map(DataApiIT::seq).toList());
+    Set<Long> seqs = new HashSet<>(stored.stream().map(DataApiCases::seq).toList());
     assertEquals(25, seqs.size(), "no number given twice");
     assertEquals(
         25L,
@@ -413,21 +404,6 @@ class DataApiIT {
         components.getJsonObject("securitySchemes").getJsonObject("basic").getString("scheme"));
     assertTrue(components.getJsonObject("schemas").containsKey("Dialog"));
     assertTrue(components.getJsonObject("schemas").containsKey("Problem"));
-  }
-
-  static void assertProblem(HttpResponse<String> response, int status, String type, String field) {
-    assertEquals(status, response.statusCode(), response.body());
-    assertEquals("application/problem+json", Http.contentType(response), response.body());
-    JsonObject problem = Http.json(response);
-    assertEquals(status, problem.getInt("status"));
-    assertEquals("https://parley.org/problems/" + type, problem.getString("type"));
-    assertFalse(problem.getString("detail").isBlank());
-    if (field == null) {
-      assertFalse(problem.containsKey("field"), response.body());
-    } else {
-      assertEquals(field, problem.getString("field"), response.body());
-    }
-    assertFalse(response.body().contains("Exception"), "no stack trace: " + response.body());
   }
 
   static String unique(String prefix) {

@@ -3,6 +3,7 @@ package org.parley.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.it.DataApiClient.OPERATOR;
+import static org.parley.it.Problems.assertProblem;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -11,22 +12,12 @@ import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Remote plugins declared in configuration, against an endpoint that checks their signature. */
-@ExtendWith(ArquillianExtension.class)
-class RemotePluginIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return TestEnvironment.war();
-  }
+abstract class RemotePluginCases {
 
   @BeforeEach
   @AfterEach
@@ -96,8 +87,7 @@ class RemotePluginIT {
     assertEquals("SUCCESS", echo.getJsonObject("health").getString("status"));
     assertEquals("Parley tests", echo.getString("author"));
 
-    DataApiIT.assertProblem(
-        OPERATOR.post("/plugins/echo/say", "{}", null), 400, "invalid-input", "phrase");
+    assertProblem(OPERATOR.post("/plugins/echo/say", "{}", null), 400, "invalid-input", "phrase");
     assertEquals(0, FakeRemotePlugin.calls().size(), "nothing sent without the required attribute");
   }
 
