@@ -3,7 +3,6 @@ package org.parley.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,9 +24,7 @@ class ServerKillFaultIT {
 
   @Test
   void everyAcknowledgedMessageIsAnsweredInOrderAfterAKill() throws Exception {
-    File logs = new File("target/nodes");
-    logs.mkdirs();
-    try (StoreProcess store = StoreProcess.start(new File(logs, "kill-store.log"));
+    try (StoreProcess store = StoreProcess.start("kill");
         NodeProcess node = NodeProcess.start("kill", 400, store.uri())) {
       long firstUser = 9_100_000_000L + (System.currentTimeMillis() % 1_000_000) * 100;
       try (TelegramLoad load =

@@ -3,7 +3,6 @@ package org.parley.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,9 +24,7 @@ class StoreOutageFaultIT {
 
   @Test
   void messagesTakenDuringAStoreOutageAreAnsweredInOrderAfterIt() throws Exception {
-    File logs = new File("target/nodes");
-    logs.mkdirs();
-    try (StoreProcess store = StoreProcess.start(new File(logs, "outage-store.log"));
+    try (StoreProcess store = StoreProcess.start("outage");
         NodeProcess node = NodeProcess.start("outage", 500, store.uri())) {
       long firstUser = 9_200_000_000L + (System.currentTimeMillis() % 1_000_000) * 100;
       try (TelegramLoad load =

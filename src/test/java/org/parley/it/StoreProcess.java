@@ -28,8 +28,13 @@ final class StoreProcess implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts the store on a free port and waits until it listens. */
-  static StoreProcess start(File log) {
+  /**
+   * Starts the store on a free port and waits until it listens; its output goes to {@code
+   * target/nodes/<name>-store.log}.
+   */
+  static StoreProcess start(String name) {
+    File log = new File("target/nodes", name + "-store.log");
+    log.getParentFile().mkdirs();
     int port = freePort();
     ProcessBuilder builder =
         new ProcessBuilder(

@@ -40,24 +40,7 @@ public final class RateLimit {
 
   /** Takes one event for {@code key} if the rate allows it now; else how long until it would. */
   public Duration tryTake(String key) {
-    if (unlimited()) {
-      return Duration.ZERO;
-    }
-    long now = now();
-    long[] wait = {0};
-    due.compute(
-        key,
-        (k, tat) -> {
-          long start = tat == null ? now : Math.max(tat, now);
-          long early = start - toleranceNanos - now;
-          if (early > 0) {
-            wait[0] = early;
-            return tat;
-          }
-          return start + intervalNanos;
-        });
-    sweep(now);
-    return Duration.ofNanos(wait[0]);
+    return take(key, false);
   }
 
   /** How long until an event for {@code key} would be allowed, taking nothing. */
@@ -75,6 +58,14 @@ public final class RateLimit {
    * caller that must not drop the event waits, and the events after it wait behind it).
    */
   public Duration reserve(String key) {
+    return take(key, true);
+  }
+
+  /**
+   * The event's wait; without {@code queue} an event that would have to wait is refused and takes
+   * nothing, with it the event is booked for when it is due.
+   */
+  private Duration take(String key, boolean queue) {
     if (unlimited()) {
       return Duration.ZERO;
     }
@@ -85,7 +76,7 @@ public final class RateLimit {
         (k, tat) -> {
           long start = tat == null ? now : Math.max(tat, now);
           wait[0] = Math.max(0, start - toleranceNanos - now);
-          return start + intervalNanos;
+          return wait[0] > 0 && !queue ? tat : start + intervalNanos;
         });
     sweep(now);
     return Duration.ofNanos(wait[0]);
