@@ -25,7 +25,7 @@ class ServerKillFaultIT {
   @Test
   void everyAcknowledgedMessageIsAnsweredInOrderAfterAKill() throws Exception {
     try (StoreProcess store = StoreProcess.start("kill");
-        NodeProcess node = NodeProcess.start("kill", 400, store.uri())) {
+        NodeProcess node = NodeProcess.start("kill", 400, store.uri(), NodeProcess.FAST_TELEGRAM)) {
       long firstUser = 9_100_000_000L + (System.currentTimeMillis() % 1_000_000) * 100;
       try (TelegramLoad load =
           new TelegramLoad(

@@ -25,7 +25,8 @@ class StoreOutageFaultIT {
   @Test
   void messagesTakenDuringAStoreOutageAreAnsweredInOrderAfterIt() throws Exception {
     try (StoreProcess store = StoreProcess.start("outage");
-        NodeProcess node = NodeProcess.start("outage", 500, store.uri())) {
+        NodeProcess node =
+            NodeProcess.start("outage", 500, store.uri(), NodeProcess.FAST_TELEGRAM)) {
       long firstUser = 9_200_000_000L + (System.currentTimeMillis() % 1_000_000) * 100;
       try (TelegramLoad load =
           new TelegramLoad(
