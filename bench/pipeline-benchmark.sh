@@ -25,9 +25,13 @@ mkdir -p "$base"
 cp -r target/server/standalone/configuration target/server/standalone/deployments "$base/"
 cp target/parley.war "$base/deployments/parley.war"
 
+# The stand-in Bot API has no rate to respect, and this measures what a turn costs: replies are not
+# paced at Telegram's one a second per chat (README, "Limits"), and each user's burst of messages is
+# below the per-user limit (60).
 server_args=(-Djboss.server.base.dir="$PWD/$base" -Djboss.socket.binding.port-offset=200
   -Dparley.telegram.secret-token=bench-telegram-secret -Dparley.telegram.bot-token=1:bench
-  -Dparley.telegram.api-url=http://127.0.0.1:28443 -Dparley.mongodb.embedded.file="$PWD/$base/data/store.mv")
+  -Dparley.telegram.api-url=http://127.0.0.1:28443 -Dparley.mongodb.embedded.file="$PWD/$base/data/store.mv"
+  -Dparley.telegram.send-interval=PT0S)
 LAUNCH_JBOSS_IN_BACKGROUND=1 JAVA_OPTS="-Xmx2g ${BENCH_JAVA_OPTS:-}" target/server/bin/standalone.sh \
   --read-only-server-config=standalone.xml "${server_args[@]}" > target/bench/server.out 2>&1 &
 server=$!
