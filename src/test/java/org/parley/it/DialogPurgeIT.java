@@ -76,6 +76,18 @@ class DialogPurgeIT {
     assertEquals(0, messages().countDocuments(eq("dialogId", expiredToo)));
     assertEquals(2, messages().countDocuments(eq("dialogId", keptConsented)));
     assertEquals(2, messages().countDocuments(eq("dialogId", keptYoung)));
+    assertEquals(
+        List.of(keptConsented + "/2", keptYoung + "/2"),
+        store
+            .database()
+            .getCollection("webchat_replies")
+            .find(in("_id", all.stream().map(id -> id + "/2").toList()))
+            .map(d -> d.getString("_id"))
+            .into(new java.util.ArrayList<>())
+            .stream()
+            .sorted()
+            .toList(),
+        "the purged dialogs' web chat copies went with them, the kept ones stayed");
     assertEquals(0, dialogService.purgeExpiredUnconsented(), "nothing left to purge");
   }
 
@@ -100,9 +112,20 @@ class DialogPurgeIT {
                   .append("dialogId", id)
                   .append("customerId", "purge-customer")
                   .append("seq", seq)
+                  .append("direction", seq == 1 ? "INBOUND" : "OUTBOUND")
                   .append("text", "message " + seq)
                   .append("createdAt", at));
     }
+    // the web chat's copy of the reply, under the reply's id
+    store
+        .database()
+        .getCollection("webchat_replies")
+        .insertOne(
+            new Document("_id", id + "/2")
+                .append("userId", "purge-user")
+                .append("customerId", "purge-customer")
+                .append("seq", 1L)
+                .append("at", at));
     return id;
   }
 

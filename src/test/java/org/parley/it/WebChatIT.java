@@ -1,5 +1,8 @@
 package org.parley.it;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -63,6 +67,58 @@ class WebChatIT {
         List.of(1L, 2L), replies.stream().map(r -> r.getJsonNumber("seq").longValue()).toList());
     assertEquals(1, replies(session, 1).size(), "after=1 leaves the second");
     assertEquals(0, replies(session, 2).size());
+  }
+
+  @Test
+  void aNoErasesTheWebChatsCopiesOfTheDialogsRepliesToo() {
+    Session session = open();
+    String customer = "webchat-" + session.userId();
+    assertEquals(
+        202, send(session, "{\"text\":\"hello\",\"clientMessageId\":\"n1\"}").statusCode());
+    assertEquals(
+        202, send(session, "{\"text\":\"goodbye\",\"clientMessageId\":\"n2\"}").statusCode());
+    await(
+        "the consent question",
+        LIMIT,
+        () ->
+            replies(session, 0).stream()
+                .anyMatch(r -> r.containsKey("options") && r.toString().contains("\"No\"")));
+    List<String> dialogReplies =
+        TestDocumentStore.database()
+            .getCollection("messages")
+            .find(and(eq("customerId", customer), eq("direction", "OUTBOUND")))
+            .map(d -> d.getString("_id"))
+            .into(new ArrayList<>());
+    assertFalse(dialogReplies.isEmpty(), "the dialog's replies are stored");
+    int before = replies(session, 0).size();
+
+    assertEquals(
+        202,
+        send(session, "{\"text\":\"No\",\"payload\":\"No\",\"clientMessageId\":\"n3\"}")
+            .statusCode());
+    await(
+        "the answer to the no",
+        LIMIT,
+        () -> replies(session, 0).stream().anyMatch(r -> r.getString("inReplyTo").equals("n3")));
+
+    List<JsonObject> left = replies(session, 0);
+    assertEquals(
+        List.of("n3"),
+        left.stream().map(r -> r.getString("inReplyTo")).toList(),
+        "only the answer to the no is left of " + before + " replies");
+    assertTrue(left.get(0).getString("text").contains("deleted"), left.toString());
+    assertEquals(
+        0,
+        TestDocumentStore.database()
+            .getCollection("webchat_replies")
+            .countDocuments(in("_id", dialogReplies)),
+        "no copy of the erased dialog's replies");
+    assertEquals(
+        0,
+        TestDocumentStore.database()
+            .getCollection("dialogs")
+            .countDocuments(eq("customerId", customer)),
+        "the dialog is gone");
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
@@ -144,6 +145,7 @@ public class MongoDialogStore implements DialogStore {
 
   @Override
   public boolean erase(String customerId, String dialogId) {
+    eraseWebChatCopies(and(eq("dialogId", dialogId), eq("customerId", customerId)));
     // messages first: a crash in between leaves an empty unconsented dialog, which the purge
     // removes
     long messages =
@@ -156,6 +158,26 @@ public class MongoDialogStore implements DialogStore {
             .getDeletedCount();
     pending().deleteOne(and(eq("_id", dialogId), eq("customerId", customerId)));
     return messages + dialogs > 0;
+  }
+
+  /**
+   * The web chat's copies of the dialog's replies ({@code webchat_replies}, under the same ids as
+   * the outbound messages): without this a "no" left them readable at {@code GET /chat/messages}.
+   * Called before the messages go, since their ids are how the copies are found.
+   */
+  private void eraseWebChatCopies(Bson messagesOfTheDialog) {
+    List<String> replyIds =
+        messages()
+            .find(and(messagesOfTheDialog, eq("direction", Message.Direction.OUTBOUND.name())))
+            .projection(Projections.include("_id"))
+            .map(document -> document.getString("_id"))
+            .into(new ArrayList<>());
+    if (!replyIds.isEmpty()) {
+      store
+          .database()
+          .getCollection(MongoWebChatReplies.REPLIES)
+          .deleteMany(Filters.in("_id", replyIds));
+    }
   }
 
   @Override
@@ -222,6 +244,7 @@ public class MongoDialogStore implements DialogStore {
     for (String dialogId : candidates) {
       // one at a time, and only while still unconsented: a "yes" that arrives meanwhile wins
       if (dialogs().findOneAndDelete(and(eq("_id", dialogId), eq("consent", false))) != null) {
+        eraseWebChatCopies(eq("dialogId", dialogId));
         messages().deleteMany(eq("dialogId", dialogId));
         pending().deleteOne(eq("_id", dialogId));
         purged++;
