@@ -73,9 +73,10 @@ public final class FakePlatforms {
   }
 
   /**
-   * The next {@code times} sends to the Telegram chat or Slack channel are answered 429 as that
-   * platform does: Telegram with {@code parameters.retry_after} in its body, Slack with a {@code
-   * Retry-After} header; each refusal is kept with its time ({@link #throttled}).
+   * The next {@code times} sends to the Telegram chat, Slack channel or Messenger PSID are answered
+   * 429 as that platform does: Telegram with {@code parameters.retry_after} in its body, Slack and
+   * the Graph API with a {@code Retry-After} header; each refusal is kept with its time ({@link
+   * #throttled}).
    */
   public static void throttle(String chat, int times, int retryAfterSeconds) {
     THROTTLED.put(chat, new int[] {times, retryAfterSeconds});
@@ -153,6 +154,11 @@ public final class FakePlatforms {
       if (!("Bearer " + PAGE_TOKEN).equals(authorization)) {
         LocalHttpServer.respond(
             exchange, 401, "{\"error\":{\"message\":\"Invalid OAuth access token\"}}");
+        return;
+      }
+      JsonObject recipient = json.getJsonObject("recipient");
+      if (throttled(
+          exchange, "messenger", recipient == null ? null : recipient.getString("id", null))) {
         return;
       }
       record("messenger", "send", json, id);

@@ -191,6 +191,29 @@ class FloodIT {
   }
 
   @Test
+  void aMessenger429IsWaitedOutThoughMessengerIsNotPaced() {
+    String psid = "throttled-" + MIDS.incrementAndGet();
+    FakePlatforms.throttle(psid, 1, 2);
+    assertEquals(200, messenger(psid, "t1", "hello").statusCode());
+    Await.await("the Messenger reply", LIMIT, () -> !messengerReplies(psid).isEmpty());
+
+    List<Instant> refusals = FakePlatforms.throttled(psid);
+    assertEquals(1, refusals.size(), "one 429, and no call again before its Retry-After");
+    Duration waited = Duration.between(refusals.get(0), messengerReplies(psid).get(0).at());
+    assertTrue(
+        waited.compareTo(Duration.ofMillis(1950)) >= 0,
+        "Retry-After: 2 was waited out, not " + waited.toMillis() + " ms");
+    assertEquals(
+        "DELIVERED",
+        TestDocumentStore.database()
+            .getCollection("messages")
+            .find(and(eq("customerId", "messenger-" + psid), eq("direction", "OUTBOUND")))
+            .first()
+            .getString("deliveryState"),
+        "recorded as delivered");
+  }
+
+  @Test
   void oneAddressFloodingTheWebChatDoesNotLimitAnother() {
     String token = session();
     Map<String, String> headers = Map.of("Authorization", "Bearer " + token);

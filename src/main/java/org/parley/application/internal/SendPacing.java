@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.domain.model.shared.RateLimit;
 import org.parley.infrastructure.config.ConfigKeys;
@@ -14,8 +15,8 @@ import org.parley.infrastructure.config.ConfigKeys;
  * The platforms' per-chat send rates: Telegram's Bot API asks for at most one message per second
  * into one chat (short bursts tolerated), Slack's {@code chat.postMessage} allows about one per
  * second per channel (with bursts). Replies to one chat are spaced to that rate, and a chat the
- * platform answered 429 for waits its {@code Retry-After}. Other channels are not paced. Kept per
- * node, in memory.
+ * platform answered 429 for waits its {@code Retry-After}, on every channel. Other channels are not
+ * paced. Kept per node, in memory.
  */
 @ApplicationScoped
 public class SendPacing {
@@ -45,16 +46,12 @@ public class SendPacing {
   Duration slackInterval;
 
   Clock clock = Clock.systemUTC();
-  private Map<String, RateLimit> byChannel;
-  private RateLimit unpaced;
+  private final Map<String, RateLimit> byChannel = new ConcurrentHashMap<>();
 
   @PostConstruct
   void init() {
-    byChannel =
-        Map.of(
-            "telegram", new RateLimit(telegramBurst, telegramInterval, clock),
-            "slack", new RateLimit(slackBurst, slackInterval, clock));
-    unpaced = new RateLimit(1, Duration.ZERO, clock);
+    byChannel.put("telegram", new RateLimit(telegramBurst, telegramInterval, clock));
+    byChannel.put("slack", new RateLimit(slackBurst, slackInterval, clock));
   }
 
   /** How long until the chat could take a reply, reserving nothing. */
@@ -67,15 +64,13 @@ public class SendPacing {
     return limit(channel).reserve(chat);
   }
 
-  /** The platform asked for a pause for this chat. */
+  /** The platform asked for a pause for this chat (every channel honours it, paced or not). */
   void pause(String channel, String chat, Duration retryAfter) {
-    RateLimit limit = byChannel.get(channel);
-    if (limit != null) {
-      limit.pause(chat, retryAfter);
-    }
+    limit(channel).pause(chat, retryAfter);
   }
 
+  /** The channel's rate; a channel without one is not paced, but its pauses hold. */
   private RateLimit limit(String channel) {
-    return byChannel.getOrDefault(channel, unpaced);
+    return byChannel.computeIfAbsent(channel, c -> new RateLimit(1, Duration.ZERO, clock));
   }
 }

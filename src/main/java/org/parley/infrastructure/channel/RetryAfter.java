@@ -18,12 +18,13 @@ import java.util.Optional;
 /**
  * How long a platform's 429 asks us to wait: its {@code Retry-After} header (seconds or an HTTP
  * date; Slack and Meta send it), else Telegram's {@code parameters.retry_after} in the body; one
- * second when it says nothing, and never more than an hour.
+ * second when it says nothing, and between one second and an hour whatever it says (a 0 or a date
+ * in the past would let a delivery ask again at once, and again).
  */
 final class RetryAfter {
 
   private static final JsonProvider JSON_P = JsonProvider.provider();
-  private static final Duration DEFAULT = Duration.ofSeconds(1);
+  private static final Duration MIN = Duration.ofSeconds(1);
   private static final Duration MAX = Duration.ofHours(1);
 
   private RetryAfter() {}
@@ -35,8 +36,8 @@ final class RetryAfter {
             .firstValue("Retry-After")
             .flatMap(RetryAfter::header)
             .or(() -> body(response.body()))
-            .orElse(DEFAULT);
-    return wait.isNegative() ? Duration.ZERO : wait.compareTo(MAX) > 0 ? MAX : wait;
+            .orElse(MIN);
+    return wait.compareTo(MIN) < 0 ? MIN : wait.compareTo(MAX) > 0 ? MAX : wait;
   }
 
   static Optional<Duration> header(String value) {

@@ -95,9 +95,9 @@ public class WebhookIntake {
     int queued = 0;
     for (InboundMessage message : messages) {
       if (!limits.user(channel, message.userId()).isZero()) {
-        metrics.shed(channel);
+        metrics.shed(channel); // counted, and logged at FINE only: a flood must not flood the log
         LOG.log(
-            Level.INFO,
+            Level.FINE,
             "A {0} message of a user over the rate limit was acknowledged and shed",
             channel);
         continue;

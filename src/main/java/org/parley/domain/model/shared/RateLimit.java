@@ -23,7 +23,7 @@ public final class RateLimit {
 
   /**
    * @param burst how many events may come at once (at least 1)
-   * @param interval the sustained spacing; zero means no limit
+   * @param interval the sustained spacing; zero means no limit but pauses
    */
   public RateLimit(int burst, Duration interval, Clock clock) {
     if (burst < 1 || interval.isNegative()) {
@@ -34,10 +34,6 @@ public final class RateLimit {
     this.clock = clock;
   }
 
-  public boolean unlimited() {
-    return intervalNanos == 0;
-  }
-
   /** Takes one event for {@code key} if the rate allows it now; else how long until it would. */
   public Duration tryTake(String key) {
     return take(key, false);
@@ -45,9 +41,6 @@ public final class RateLimit {
 
   /** How long until an event for {@code key} would be allowed, taking nothing. */
   public Duration waitFor(String key) {
-    if (unlimited()) {
-      return Duration.ZERO;
-    }
     long now = now();
     Long tat = due.get(key);
     return tat == null ? Duration.ZERO : Duration.ofNanos(Math.max(0, tat - toleranceNanos - now));
@@ -66,9 +59,6 @@ public final class RateLimit {
    * nothing, with it the event is booked for when it is due.
    */
   private Duration take(String key, boolean queue) {
-    if (unlimited()) {
-      return Duration.ZERO;
-    }
     long now = now();
     long[] wait = {0};
     due.compute(
@@ -76,7 +66,11 @@ public final class RateLimit {
         (k, tat) -> {
           long start = tat == null ? now : Math.max(tat, now);
           wait[0] = Math.max(0, start - toleranceNanos - now);
-          return wait[0] > 0 && !queue ? tat : start + intervalNanos;
+          if (wait[0] > 0 && !queue) {
+            return tat;
+          }
+          // without a rate only a pause is worth remembering
+          return intervalNanos == 0 && start <= now ? null : start + intervalNanos;
         });
     sweep(now);
     return Duration.ofNanos(wait[0]);

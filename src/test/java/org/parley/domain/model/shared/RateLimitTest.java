@@ -69,10 +69,16 @@ class RateLimitTest {
   }
 
   @Test
-  void aZeroIntervalIsNoLimit() {
-    RateLimit limit = new RateLimit(1, Duration.ZERO, new Manual());
+  void aZeroIntervalIsNoLimitButItsPausesHold() {
+    Manual clock = new Manual();
+    RateLimit limit = new RateLimit(1, Duration.ZERO, clock);
     for (int i = 0; i < 1000; i++) {
-      assertEquals(Duration.ZERO, limit.tryTake("a"));
+      assertEquals(Duration.ZERO, limit.reserve("a"));
     }
+    limit.pause("a", Duration.ofSeconds(3));
+    assertEquals(Duration.ofSeconds(3), limit.waitFor("a"), "a 429 holds an unpaced chat too");
+    assertEquals(Duration.ZERO, limit.tryTake("b"));
+    clock.now = clock.now.plusSeconds(3);
+    assertEquals(Duration.ZERO, limit.reserve("a"));
   }
 }
