@@ -1,29 +1,18 @@
 package org.parley.interfaces.rest;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * Reads JSON request bodies strictly: at most {@link #MAX_BYTES}, well-formed, and of the shape
  * asked for, so each refusal names what was wrong instead of a binding error.
  */
 public final class JsonBodies {
-
-  /** Made once: {@code Json.create...} searches for the provider on every call. */
-  private static final JsonReaderFactory READERS =
-      JsonProvider.provider().createReaderFactory(Map.of());
 
   /** The largest request body Parley reads: 64 KiB. */
   public static final int MAX_BYTES = 64 * 1024;
@@ -47,21 +36,16 @@ public final class JsonBodies {
     return parse(bytes);
   }
 
-  /** The bytes as JSON, nested at most {@link JsonLimits#MAX_DEPTH} levels. */
+  /** The bytes as JSON ({@link JsonLimits#parse}); what is not is refused with a 400 naming why. */
   public static JsonValue parse(byte[] bytes) {
     try {
-      JsonLimits.checkDepth(bytes);
-    } catch (JsonLimits.TooDeepException e) {
+      return JsonLimits.parse(bytes);
+    } catch (JsonLimits.UnreadableJsonException e) {
       throw new RequestBodyException(
-          Response.Status.BAD_REQUEST, "json-too-deep", "body", e.getMessage());
-    }
-    try (JsonReader reader =
-        READERS.createReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
-      return reader.readValue();
-    } catch (JsonException | NumberFormatException e) {
-      // NumberFormatException: a number the provider cannot hold (1e99999999999999999999)
-      throw new RequestBodyException(
-          Response.Status.BAD_REQUEST, "malformed-json", "body", "The body is not valid JSON");
+          Response.Status.BAD_REQUEST,
+          e.tooDeep() ? "json-too-deep" : "malformed-json",
+          "body",
+          e.getMessage());
     }
   }
 

@@ -1,5 +1,14 @@
 package org.parley.interfaces.rest;
 
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
 /**
  * How deep a JSON body may nest before Parley parses it. Nothing Parley reads nests deeper than 8
  * levels (a Messenger callback: root, entry, messaging, message, attachments, payload); the JSON-P
@@ -14,12 +23,38 @@ public final class JsonLimits {
 
   private JsonLimits() {}
 
-  /** Thrown for input nested deeper than {@link #MAX_DEPTH}. */
-  public static final class TooDeepException extends RuntimeException {
+  /** Made once: {@code Json.create...} searches for the provider on every call. */
+  private static final JsonReaderFactory READERS =
+      JsonProvider.provider().createReaderFactory(Map.of());
+
+  /** Thrown for bytes that are not JSON Parley reads; {@link #tooDeep()} says which limit. */
+  public static final class UnreadableJsonException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    TooDeepException() {
-      super("The JSON nests deeper than " + MAX_DEPTH + " levels");
+    private final boolean tooDeep;
+
+    UnreadableJsonException(String message, boolean tooDeep, Throwable cause) {
+      super(message, cause);
+      this.tooDeep = tooDeep;
+    }
+
+    public boolean tooDeep() {
+      return tooDeep;
+    }
+  }
+
+  /**
+   * The bytes as JSON (UTF-8, as RFC 8259 has it), nested at most {@link #MAX_DEPTH} levels: what
+   * the REST bodies and the platforms' payloads are read with.
+   */
+  public static JsonValue parse(byte[] json) {
+    checkDepth(json);
+    try (JsonReader reader =
+        READERS.createReader(new ByteArrayInputStream(json), StandardCharsets.UTF_8)) {
+      return reader.readValue();
+    } catch (JsonException | IllegalStateException | NumberFormatException e) {
+      // NumberFormatException: a number the provider cannot hold (1e99999999999999999999)
+      throw new UnreadableJsonException("The body is not valid JSON", false, e);
     }
   }
 
@@ -27,7 +62,7 @@ public final class JsonLimits {
    * Refuses bytes whose arrays and objects nest deeper than {@link #MAX_DEPTH}. Malformed input
    * passes: the parser refuses it with its own reason.
    */
-  public static void checkDepth(byte[] json) {
+  static void checkDepth(byte[] json) {
     int depth = 0;
     boolean inString = false;
     boolean escaped = false;
@@ -44,7 +79,8 @@ public final class JsonLimits {
         inString = true;
       } else if (b == '[' || b == '{') {
         if (++depth > MAX_DEPTH) {
-          throw new TooDeepException();
+          throw new UnreadableJsonException(
+              "The JSON nests deeper than " + MAX_DEPTH + " levels", true, null);
         }
       } else if (b == ']' || b == '}') {
         depth--;

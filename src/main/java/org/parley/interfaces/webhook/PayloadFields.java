@@ -1,20 +1,13 @@
 package org.parley.interfaces.webhook;
 
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.Map;
 import org.parley.interfaces.rest.JsonLimits;
 
 /**
@@ -26,26 +19,15 @@ import org.parley.interfaces.rest.JsonLimits;
  */
 public final class PayloadFields {
 
-  /** Made once: {@code Json.create...} searches for the provider on every call. */
-  private static final JsonReaderFactory READERS =
-      JsonProvider.provider().createReaderFactory(Map.of());
-
   private PayloadFields() {}
 
-  /** The body as a JSON object, nested at most {@link JsonLimits#MAX_DEPTH} levels. */
+  /** The body as a JSON object, read by {@link JsonLimits#parse}. */
   public static JsonObject root(byte[] body) {
-    try {
-      JsonLimits.checkDepth(body);
-    } catch (JsonLimits.TooDeepException e) {
-      throw new MalformedPayloadException(e.getMessage(), e);
-    }
     JsonValue value;
-    try (JsonReader reader =
-        READERS.createReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
-      value = reader.readValue();
-    } catch (JsonException | IllegalStateException | NumberFormatException e) {
-      // NumberFormatException: a number the provider cannot hold (1e99999999999999999999)
-      throw new MalformedPayloadException("the body is not JSON", e);
+    try {
+      value = JsonLimits.parse(body);
+    } catch (JsonLimits.UnreadableJsonException e) {
+      throw new MalformedPayloadException(e.getMessage(), e);
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw new MalformedPayloadException("the body is not a JSON object");
