@@ -61,6 +61,8 @@ class ServerKillFaultIT {
             load.duplicates(),
             load.outOfOrderOrMissing().size(),
             load.resent());
+        assertEquals(
+            List.of(), load.storedWrongly(store.database()), "each message stored once, answered");
         assertEquals(List.of(), load.outOfOrderOrMissing(), "each user's answers, 1..25 in order");
         assertEquals(load.total(), load.acknowledged());
         assertTrue(

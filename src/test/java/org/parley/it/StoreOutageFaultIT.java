@@ -82,6 +82,8 @@ class StoreOutageFaultIT {
         assertTrue(down != null, "readiness went DOWN while the store was unreachable");
         assertTrue(acknowledgedDuring > 0, "the webhooks kept acknowledging and queuing");
         assertEquals(0, load.resent(), "no webhook call was refused during the outage");
+        assertEquals(
+            List.of(), load.storedWrongly(store.database()), "each message stored once, answered");
         assertEquals(List.of(), load.outOfOrderOrMissing(), "each user's answers, 1..10 in order");
         assertTrue(
             load.duplicates() <= acknowledgedBefore - answeredBefore,

@@ -1,5 +1,8 @@
 package org.parley.it;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.BufferedReader;
@@ -22,6 +25,7 @@ final class StoreProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private MongoClient client;
 
   private StoreProcess(Process process, int port) {
     this.process = process;
@@ -69,6 +73,14 @@ final class StoreProcess implements AutoCloseable {
     return "mongodb://127.0.0.1:" + port;
   }
 
+  /** Parley's database in this store, to check what was stored. */
+  synchronized MongoDatabase database() {
+    if (client == null) {
+      client = MongoClients.create(uri());
+    }
+    return client.getDatabase("parley");
+  }
+
   /** The store stops answering, its sockets stay open (SIGSTOP). */
   void pause() {
     signal("STOP");
@@ -80,7 +92,10 @@ final class StoreProcess implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (client != null) {
+      client.close();
+    }
     process.destroyForcibly();
   }
 

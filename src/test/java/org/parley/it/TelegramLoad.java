@@ -1,5 +1,10 @@
 package org.parley.it;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import org.bson.Document;
 
 /**
  * Telegram traffic for the fault tests: each user sends messages 1..n, one after the other, as fast
@@ -118,6 +124,33 @@ final class TelegramLoad implements AutoCloseable {
     return repliesByUser().values().stream()
         .mapToInt(list -> list.size() - (int) list.stream().distinct().count())
         .sum();
+  }
+
+  /**
+   * Users whose stored turns are not exactly messages 1..n, each once, in order, each answered: the
+   * store's side of "once", read from {@code database}.
+   */
+  List<String> storedWrongly(MongoDatabase database) {
+    List<String> wrong = new ArrayList<>();
+    for (long user : users) {
+      List<String> expected = new ArrayList<>();
+      for (int m = 1; m <= perUser; m++) {
+        expected.add("telegram:" + user + "-" + m);
+      }
+      List<Document> turns =
+          database
+              .getCollection("messages")
+              .find(and(eq("customerId", "telegram-" + user), eq("direction", "INBOUND")))
+              .sort(Sorts.ascending("seq"))
+              .into(new ArrayList<>());
+      List<String> ids = turns.stream().map(turn -> turn.getString("_id")).toList();
+      boolean answered =
+          turns.stream().allMatch(turn -> "ANSWERED".equals(turn.getString("state")));
+      if (!ids.equals(expected) || !answered) {
+        wrong.add(user + ": " + ids + (answered ? "" : " (not all answered)"));
+      }
+    }
+    return wrong;
   }
 
   /** Users whose replies, first ones only, are not exactly 1..n in order. */

@@ -140,12 +140,18 @@ public class MongoTurnStore implements TurnStore {
       return Optional.of(new StoredTurn(turn.id(), slot.dialogId(), true, List.of()));
     }
     List<StoredReply> replies = replies(turn.id());
+    boolean marked = ANSWERED.equals(stored.getString("state"));
+    if (!marked && !replies.isEmpty()) {
+      // an answer cut short between storing its replies and marking the turn (a node killed):
+      // the replies are the answer, so the turn is marked now (ServerKillFaultIT found it left)
+      messages()
+          .updateOne(
+              and(eq("_id", turn.id()), ne("state", ANSWERED)),
+              Updates.combine(Updates.set("state", ANSWERED), Updates.unset("failure")));
+    }
     return Optional.of(
         new StoredTurn(
-            turn.id(),
-            stored.getString("dialogId"),
-            ANSWERED.equals(stored.getString("state")) || !replies.isEmpty(),
-            replies));
+            turn.id(), stored.getString("dialogId"), marked || !replies.isEmpty(), replies));
   }
 
   /** Gives back the number {@link #enter} reserved for a message that is not stored. */
