@@ -4,6 +4,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -32,6 +33,27 @@ public record Problem(
         status.getStatusCode(),
         detail,
         field);
+  }
+
+  /**
+   * The problem for a refusal that says nothing but its status (JAX-RS's own, the container's): the
+   * type is the status's reason phrase, the detail a fixed text. Nothing of the request is echoed.
+   */
+  public static Problem forStatus(Response.StatusType status) {
+    String type = status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
+    String detail =
+        switch (status.getStatusCode()) {
+          case 401 -> "Credentials are required";
+          case 403 -> "The user lacks the role this operation needs";
+          case 404 -> "No resource at this path";
+          case 405 -> "This method is not allowed here";
+          case 406 -> "Parley cannot answer in an accepted media type";
+          case 413 -> "The body is too large";
+          case 415 -> "The body must be application/json";
+          case 500 -> "Parley could not complete the request; it has been logged";
+          default -> status.getReasonPhrase();
+        };
+    return of(type, status, detail, null);
   }
 
   public Response toResponse() {
