@@ -94,17 +94,17 @@ class FloodIT {
     Await.await(
         "the flooder's later message answered",
         LIMIT,
-        () -> inboundIds("messenger-" + flooder).contains("messenger:later"));
+        () -> inboundIds("messenger-" + flooder).contains("messenger:" + flooder + "-later"));
     Await.await(
         "every message taken from the flooder answered",
         LIMIT,
         () -> messengerReplies(flooder).size() >= inboundIds("messenger-" + flooder).size());
 
     List<String> taken = inboundIds("messenger-" + flooder);
-    assertEquals("messenger:later", taken.get(taken.size() - 1));
+    assertEquals("messenger:" + flooder + "-later", taken.get(taken.size() - 1));
     List<Integer> numbers =
         taken.subList(0, taken.size() - 1).stream()
-            .map(id -> Integer.parseInt(id.substring("messenger:f".length())))
+            .map(id -> Integer.parseInt(id.substring(("messenger:" + flooder + "-f").length())))
             .toList();
     for (int i = 0; i < 60; i++) {
       assertEquals(i + 1, numbers.get(i), "the burst of 60 is taken first: " + numbers);
@@ -316,6 +316,10 @@ class FloodIT {
     return ids;
   }
 
+  /**
+   * A Messenger text whose mid is {@code psid + "-" + mid}: unique per run, since the broker's
+   * duplicate-id cache outlives a deployment (it is kept in the server's journal).
+   */
   private static HttpResponse<String> messenger(String psid, String mid, String text) {
     long now = System.currentTimeMillis();
     byte[] body =
@@ -343,7 +347,7 @@ class FloodIT {
                                             .add(
                                                 "message",
                                                 Json.createObjectBuilder()
-                                                    .add("mid", mid)
+                                                    .add("mid", psid + "-" + mid)
                                                     .add("text", text))))))
             .build()
             .toString()
