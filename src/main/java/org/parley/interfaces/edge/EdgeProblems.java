@@ -2,6 +2,7 @@ package org.parley.interfaces.edge;
 
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import org.parley.interfaces.rest.Problem;
 
 /**
  * Problem+json answers written straight on the exchange, before any servlet runs. Their texts are
@@ -9,7 +10,6 @@ import io.undertow.util.Headers;
  */
 final class EdgeProblems {
 
-  static final String MEDIA_TYPE = "application/problem+json";
   static final String BASIC_CHALLENGE = "Basic realm=\"Parley\"";
 
   private EdgeProblems() {}
@@ -22,12 +22,15 @@ final class EdgeProblems {
       String detail,
       String field) {
     exchange.setStatusCode(status);
-    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, MEDIA_TYPE);
+    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, Problem.MEDIA_TYPE);
     exchange.getResponseSender().send(json(status, type, title, detail, field));
   }
 
-  /** The problem's JSON; every argument is one of Parley's own constant texts. */
-  static String json(int status, String type, String title, String detail, String field) {
+  /**
+   * The problem's JSON, written by hand: this runs before the deployment's servlets, outside the
+   * context a JSON-B lookup needs; every argument is one of Parley's own constant texts.
+   */
+  private static String json(int status, String type, String title, String detail, String field) {
     StringBuilder json =
         new StringBuilder("{\"type\":\"https://parley.org/problems/")
             .append(type)
