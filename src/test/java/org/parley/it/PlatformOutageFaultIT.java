@@ -63,6 +63,10 @@ class PlatformOutageFaultIT {
           load.outOfOrderOrMissing().size());
       assertEquals(0, answeredWhileDown, "nothing reached the platform while it was down");
       assertTrue(FakePlatforms.refusedWhileDown() > refusedBefore, "Parley kept trying");
+      Await.await(
+          "every stored reply recorded as delivered (just after its send)",
+          Duration.ofMinutes(1),
+          () -> load.undelivered(TestDocumentStore.database()).isEmpty());
       assertEquals(List.of(), load.outOfOrderOrMissing(), "each user's replies, 1..5 in order");
       assertEquals(0, load.duplicates(), "a refused send is not a delivery: nothing twice");
       Await.await(

@@ -63,6 +63,10 @@ class ServerKillFaultIT {
             load.resent());
         assertEquals(
             List.of(), load.storedWrongly(store.database()), "each message stored once, answered");
+        Await.await(
+            "every stored reply recorded as delivered (just after its send)",
+            Duration.ofMinutes(1),
+            () -> load.undelivered(store.database()).isEmpty());
         assertEquals(List.of(), load.outOfOrderOrMissing(), "each user's answers, 1..25 in order");
         assertEquals(load.total(), load.acknowledged());
         assertTrue(

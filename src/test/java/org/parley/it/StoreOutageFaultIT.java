@@ -84,6 +84,10 @@ class StoreOutageFaultIT {
         assertEquals(0, load.resent(), "no webhook call was refused during the outage");
         assertEquals(
             List.of(), load.storedWrongly(store.database()), "each message stored once, answered");
+        Await.await(
+            "every stored reply recorded as delivered (just after its send)",
+            Duration.ofMinutes(1),
+            () -> load.undelivered(store.database()).isEmpty());
         assertEquals(List.of(), load.outOfOrderOrMissing(), "each user's answers, 1..10 in order");
         assertTrue(
             load.duplicates() <= acknowledgedBefore - answeredBefore,

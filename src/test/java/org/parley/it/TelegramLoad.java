@@ -153,6 +153,23 @@ final class TelegramLoad implements AutoCloseable {
     return wrong;
   }
 
+  /** The stored replies of these users that are not recorded as delivered. */
+  List<String> undelivered(MongoDatabase database) {
+    List<String> undelivered = new ArrayList<>();
+    for (long user : users) {
+      database
+          .getCollection("messages")
+          .find(and(eq("customerId", "telegram-" + user), eq("direction", "OUTBOUND")))
+          .forEach(
+              reply -> {
+                if (!"DELIVERED".equals(reply.getString("deliveryState"))) {
+                  undelivered.add(reply.getString("_id") + " " + reply.getString("deliveryState"));
+                }
+              });
+    }
+    return undelivered;
+  }
+
   /** Users whose replies, first ones only, are not exactly 1..n in order. */
   List<String> outOfOrderOrMissing() {
     List<String> wrong = new ArrayList<>();
