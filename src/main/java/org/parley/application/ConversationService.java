@@ -17,8 +17,13 @@ public interface ConversationService {
    */
   void handle(InboundMessage message, Instant receivedAt);
 
-  /** Records why handling the message failed this time ({@code attempt} counts from 1). */
-  void failed(InboundMessage message, String reason, int attempt);
+  /**
+   * Records why handling the message failed this time, and returns which failed attempt that was (1
+   * for the first): Parley's own count, kept with the turn, not the broker's delivery count, which
+   * also counts deliveries to a consumer that died before it could try (several nodes). 0 when
+   * there is no turn to record it on (it failed before the message was stored).
+   */
+  int failed(InboundMessage message, String reason);
 
   /** Ends the dialogs idle for longer than the idle timeout and asks their users for consent. */
   int endIdleDialogs(Instant now);

@@ -10,6 +10,10 @@ public interface ReplyDelivery {
    */
   void deliver(OutboundReply reply, int attempt);
 
-  /** Records why delivering failed this time. */
-  void failed(OutboundReply reply, String reason, int attempt);
+  /**
+   * Records why delivering failed this time, and returns which failed attempt that was (counted
+   * with the stored reply, as {@link ConversationService#failed} counts a turn's); 0 when the reply
+   * is not stored.
+   */
+  int failed(OutboundReply reply, String reason);
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -33,23 +34,72 @@ final class NodeProcess implements AutoCloseable {
   private final String mongoUri;
   private final Path base;
   private final List<String> extraArgs;
+  private final String serverConfig;
+  private final Map<String, String> environment;
   private Process process;
 
-  private NodeProcess(String name, int portOffset, String mongoUri, List<String> extraArgs) {
+  private NodeProcess(
+      String name,
+      int portOffset,
+      String mongoUri,
+      String serverConfig,
+      Map<String, String> environment,
+      List<String> extraArgs) {
     this.name = name;
     this.portOffset = portOffset;
     this.mongoUri = mongoUri;
+    this.serverConfig = serverConfig;
+    this.environment = environment;
     this.extraArgs = extraArgs;
     this.base = Path.of("target", "nodes", name).toAbsolutePath();
   }
 
   /** A fresh node: a clean base directory, the WAR deployed, started and ready. */
   static NodeProcess start(String name, int portOffset, String mongoUri, String... extraArgs) {
-    NodeProcess node = new NodeProcess(name, portOffset, mongoUri, List.of(extraArgs));
+    NodeProcess node = launching(name, portOffset, mongoUri, "standalone.xml", Map.of(), extraArgs);
+    node.awaitReady();
+    return node;
+  }
+
+  /**
+   * A fresh node of several, on the cluster configuration ({@code standalone-cluster.xml}): the
+   * broker pair and the node's identity come from {@code environment}, as in production. Returns
+   * once the process runs; {@link #awaitReady()} waits for it, so that two nodes can boot at once.
+   */
+  static NodeProcess launchInCluster(
+      String name,
+      int portOffset,
+      String mongoUri,
+      Map<String, String> environment,
+      String... extraArgs) {
+    return launching(name, portOffset, mongoUri, "standalone-cluster.xml", environment, extraArgs);
+  }
+
+  private static NodeProcess launching(
+      String name,
+      int portOffset,
+      String mongoUri,
+      String serverConfig,
+      Map<String, String> environment,
+      String... extraArgs) {
+    NodeProcess node =
+        new NodeProcess(name, portOffset, mongoUri, serverConfig, environment, List.of(extraArgs));
     node.prepare();
     node.launch();
-    node.awaitReady(Duration.ofMinutes(3));
     return node;
+  }
+
+  String name() {
+    return name;
+  }
+
+  boolean alive() {
+    return process != null && process.isAlive();
+  }
+
+  /** Waits until the node is ready (fails at once if it exited). */
+  void awaitReady() {
+    awaitReady(Duration.ofMinutes(3));
   }
 
   /** SIGKILL: no shutdown hook, nothing flushed, as when a machine dies. */
@@ -72,6 +122,11 @@ final class NodeProcess implements AutoCloseable {
   /** The node's URL for {@code path} on its HTTP port. */
   String http(String path) {
     return "http://127.0.0.1:" + (8080 + portOffset) + path;
+  }
+
+  /** The node's URL for {@code path} on its management port (health, metrics). */
+  String management(String path) {
+    return "http://127.0.0.1:" + (9990 + portOffset) + path;
   }
 
   /** Whether the readiness probe answers UP (false while it cannot be reached). */
@@ -182,8 +237,9 @@ final class NodeProcess implements AutoCloseable {
             "-mp",
             home.resolve("modules").toString(),
             "org.jboss.as.standalone",
-            "-c=standalone.xml"));
+            "-c=" + serverConfig));
     ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
     try {

@@ -177,8 +177,8 @@ public class DefaultConversationService implements ConversationService {
   }
 
   @Override
-  public void failed(InboundMessage message, String reason, int attempt) {
-    turns.failed(message.deduplicationId(), reason, attempt, clock.instant());
+  public int failed(InboundMessage message, String reason) {
+    return turns.failed(message.deduplicationId(), reason, clock.instant());
   }
 
   @Override

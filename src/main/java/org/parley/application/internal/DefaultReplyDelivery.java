@@ -97,8 +97,8 @@ public class DefaultReplyDelivery implements ReplyDelivery {
   }
 
   @Override
-  public void failed(OutboundReply reply, String reason, int attempt) {
-    turns.failed(reply.replyId(), reason, attempt, clock.instant());
+  public int failed(OutboundReply reply, String reason) {
+    return turns.failed(reply.replyId(), reason, clock.instant());
   }
 
   private ChannelClient client(String channel) {

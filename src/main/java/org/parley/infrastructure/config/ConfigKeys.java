@@ -15,6 +15,12 @@ public final class ConfigKeys {
   /** The conventional environment variable for {@link #MONGODB_URI}, accepted as an alias. */
   public static final String MONGODB_URI_ENV_ALIAS = "MONGODB_URI";
 
+  /**
+   * True on a node of several (set by standalone-cluster.xml, not by hand): the node then refuses
+   * to start without {@link #MONGODB_URI}.
+   */
+  public static final String CLUSTER = "parley.cluster";
+
   public static final String MONGODB_DATABASE = "parley.mongodb.database";
   public static final String MONGODB_DATABASE_DEFAULT = "parley";
 
@@ -105,6 +111,11 @@ public final class ConfigKeys {
   public static final String DIALOG_IDLE_TIMEOUT = "parley.dialog.idle-timeout";
 
   public static final String DIALOG_IDLE_TIMEOUT_DEFAULT = "PT30M";
+
+  /** How often (ISO-8601) each node looks for idle dialogs. */
+  public static final String DIALOG_IDLE_CHECK = "parley.dialog.idle-check";
+
+  public static final String DIALOG_IDLE_CHECK_DEFAULT = "PT1M";
 
   /**
    * Deliveries of a queued message or reply before it goes to the dead-letter queue (read by the

@@ -3,6 +3,7 @@ package org.parley.plugin.internal;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -27,6 +28,10 @@ import org.parley.plugin.remote.RemotePlugins;
  * The enabled plugins, found as CDI beans, each connected once at deployment with its credentials.
  * A broken descriptor, or two plugins with one name or one intent, stops the deployment with a
  * message naming the file.
+ *
+ * <p>An admin's close or connect holds on every node: it is recorded in the store ({@link
+ * PluginSwitches}, read again by every node that starts) and announced to the running nodes ({@link
+ * PluginChanges}), each of which applies it to its own registry.
  */
 @ApplicationScoped
 public class PluginRegistry {
@@ -36,6 +41,8 @@ public class PluginRegistry {
   @Inject @Any Instance<Plugin> candidates;
   @Inject RemotePlugins remotes;
   @Inject Config config;
+  @Inject PluginSwitches switches;
+  @Inject PluginChanges changes;
 
   private final Map<String, Plugin> enabled = new TreeMap<>();
 
@@ -49,6 +56,7 @@ public class PluginRegistry {
     List<Plugin> all = new ArrayList<>();
     candidates.forEach(all::add);
     all.addAll(remotes.declared());
+    Set<String> closedByAdmins = switches.closed();
     for (Plugin plugin : all) {
       PluginDescriptor descriptor = plugin.descriptor();
       String name = descriptor.name();
@@ -64,8 +72,13 @@ public class PluginRegistry {
         throw new InvalidDescriptorException(
             "plugins/" + name + "/plugin.yaml", "two plugins are named " + name);
       }
-      plugin.connect(new ConfigPluginContext(config, descriptor));
       enabled.put(name, plugin);
+      if (closedByAdmins.contains(name)) {
+        closed.add(name);
+        LOG.log(Level.INFO, "Plugin {0} stays closed: an admin closed it", name);
+        continue;
+      }
+      plugin.connect(new ConfigPluginContext(config, descriptor));
       LOG.log(Level.INFO, "Plugin {0} {1} connected", new Object[] {name, descriptor.version()});
     }
     training = TrainingSets.of(descriptors());
@@ -83,34 +96,49 @@ public class PluginRegistry {
     return enabled.containsKey(name) && !closed.contains(name);
   }
 
-  /** Connects a closed plugin again (a no-op when it is connected); false if there is none. */
-  public synchronized boolean connect(String name) {
-    Plugin plugin = enabled.get(name);
-    if (plugin == null) {
-      return false;
-    }
-    if (closed.contains(name)) {
-      plugin.connect(new ConfigPluginContext(config, plugin.descriptor()));
-      closed.remove(name);
-      LOG.log(Level.INFO, "Plugin {0} connected again", name);
-    }
-    return true;
+  /**
+   * Connects a closed plugin again on every node (a no-op where it is connected); false if there is
+   * none.
+   */
+  public boolean connect(String name) {
+    return change(name, true);
   }
 
   /**
-   * Closes a plugin (a no-op when it is closed): it releases what it holds and is not triggered
-   * until connected again. False if there is no such plugin.
+   * Closes a plugin on every node (a no-op where it is closed): it releases what it holds and is
+   * not triggered until connected again. False if there is no such plugin.
    */
-  public synchronized boolean close(String name) {
-    Plugin plugin = enabled.get(name);
-    if (plugin == null) {
+  public boolean close(String name) {
+    return change(name, false);
+  }
+
+  private boolean change(String name, boolean connect) {
+    if (!enabled.containsKey(name)) {
       return false;
     }
-    if (closed.add(name)) {
+    switches.record(name, connect);
+    apply(name, connect); // here at once, so the admin sees it; the others when they hear it
+    changes.announce(new PluginChanged(name, connect));
+    return true;
+  }
+
+  /** Another node's change (or this node's own, heard back: then a no-op). */
+  void changed(@Observes PluginChanged change) {
+    if (enabled.containsKey(change.plugin())) {
+      apply(change.plugin(), change.connected());
+    }
+  }
+
+  private synchronized void apply(String name, boolean connect) {
+    Plugin plugin = enabled.get(name);
+    if (connect && closed.contains(name)) {
+      plugin.connect(new ConfigPluginContext(config, plugin.descriptor()));
+      closed.remove(name);
+      LOG.log(Level.INFO, "Plugin {0} connected again", name);
+    } else if (!connect && closed.add(name)) {
       plugin.close();
       LOG.log(Level.INFO, "Plugin {0} closed", name);
     }
-    return true;
   }
 
   public List<Plugin> plugins() {

@@ -33,8 +33,12 @@ public interface TurnStore {
   List<StoredReply> answer(
       String turnId, String dialogId, List<ReplyRecord> replies, boolean endDialog, Instant at);
 
-  /** Notes why handling the turn failed (it stays unanswered until a redelivery succeeds). */
-  void failed(String turnId, String reason, int attempt, Instant at);
+  /**
+   * Notes why handling the turn (or delivering the reply) failed, counting the failure: it stays
+   * unanswered until a redelivery succeeds. Returns the count after this one, or 0 when there is no
+   * such turn or reply (or it is answered already).
+   */
+  int failed(String id, String reason, Instant at);
 
   /** The failure last recorded for a turn or reply, if any. */
   Optional<Failure> failure(String id);

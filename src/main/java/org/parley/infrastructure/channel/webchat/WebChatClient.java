@@ -1,22 +1,22 @@
 package org.parley.infrastructure.channel.webchat;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import org.parley.application.ChannelClient;
+import org.parley.application.NodeBroadcast;
 import org.parley.application.OutboundReply;
 import org.parley.application.WebChatReplies;
 
 /**
- * Delivers web chat replies: kept for the browser, and announced (a CDI event) to the user's open
- * streams on this node.
+ * Delivers web chat replies: kept for the browser, and broadcast to every node, since the user's
+ * open stream may be held by any of them.
  */
 @ApplicationScoped
 public class WebChatClient implements ChannelClient {
 
   @Inject WebChatReplies replies;
-  @Inject Event<WebChatReplies.Delivered> delivered;
+  @Inject NodeBroadcast broadcast;
 
   @Override
   public String channel() {
@@ -26,7 +26,7 @@ public class WebChatClient implements ChannelClient {
   @Override
   public String send(OutboundReply reply) {
     WebChatReplies.Delivered kept = replies.append(reply, Instant.now());
-    delivered.fire(kept);
+    broadcast.webChatReply(kept);
     return String.valueOf(kept.seq());
   }
 }

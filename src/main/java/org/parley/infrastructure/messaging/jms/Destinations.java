@@ -18,6 +18,12 @@ public final class Destinations {
   /** Replies that failed every delivery attempt. */
   public static final String OUTBOUND_DLQ = "java:/jms/queue/parley.outbound.DLQ";
 
+  /**
+   * What every node hears (a topic: each node subscribes on its own, non-durably): web chat pushes
+   * and plugin changes.
+   */
+  public static final String BROADCAST = "java:/jms/topic/parley.broadcast";
+
   /** The pooled, transaction-aware connection factory, for sending from application code. */
   public static final String POOLED_CONNECTION_FACTORY = "java:/JmsXA";
 

@@ -32,8 +32,10 @@ import org.parley.infrastructure.config.ConfigKeys;
  * commit cut the throughput of this hop to a third.
  *
  * <p>A failure rolls the delivery back: the broker redelivers at once (delay 0, so the user's order
- * holds), and after {@code parley.delivery.max-attempts} moves the message to {@code
- * parley.inbound.DLQ}; the reason is recorded on the turn.
+ * holds). The failed attempts are counted with the turn, together with the reason; the one that
+ * uses up {@code parley.delivery.max-attempts} moves the message to {@code parley.inbound.DLQ}
+ * ({@link DeadLettering}: not the broker's delivery count, which also counts deliveries to
+ * consumers that died first).
  */
 @TransactionManagement(TransactionManagementType.BEAN)
 @MessageDriven(
@@ -55,6 +57,7 @@ public class InboundMessageConsumer implements MessageListener {
 
   @Inject ConversationService conversations;
   @Inject PipelineMetrics metrics;
+  @Inject DeadLettering deadLettering;
 
   @Inject
   @ConfigProperty(
@@ -64,44 +67,50 @@ public class InboundMessageConsumer implements MessageListener {
 
   @Override
   public void onMessage(Message message) {
-    int attempt = Deliveries.attempt(message);
     InboundMessage inbound;
     try {
       inbound = JmsInboundQueue.fromJson(((TextMessage) message).getText());
     } catch (JMSException | JsonbException | ClassCastException e) {
-      fail(message, attempt, "unreadable message: " + Deliveries.describe(e), null);
+      // no attempt will read it better
+      fail(message, "unreadable message: " + Deliveries.describe(e), null);
       return;
     }
     try {
       conversations.handle(inbound, Instant.ofEpochMilli(message.getJMSTimestamp()));
     } catch (RuntimeException | JMSException e) {
       LOG.log(Level.FINE, "Handling " + inbound.deduplicationId() + " failed", e);
-      fail(message, attempt, Deliveries.describe(e), inbound);
+      fail(message, Deliveries.describe(e), inbound);
     }
   }
 
-  private void fail(Message message, int attempt, String reason, InboundMessage inbound) {
+  /** Buries the message after its last attempt (the delivery then commits), else rolls back. */
+  private void fail(Message message, String reason, InboundMessage inbound) {
+    int attempt = inbound == null ? maxAttempts : recorded(inbound, reason);
     boolean last = attempt >= maxAttempts;
     LOG.warning(
         () ->
             String.format(
-                "%s (attempt %d of %d%s): %s",
+                "%s (%s%s): %s",
                 inbound == null ? Deliveries.id(message) : inbound.deduplicationId(),
-                attempt,
-                maxAttempts,
+                attempt == 0 ? "not stored" : "attempt " + attempt + " of " + maxAttempts,
                 last ? ", goes to parley.inbound.DLQ" : ", redelivered",
                 reason));
-    if (inbound != null) {
-      try {
-        conversations.failed(inbound, reason, attempt);
-      } catch (RuntimeException e) {
-        LOG.fine(() -> "Could not record the failure: " + e);
-      }
-    }
     if (last) {
+      deadLettering.buryInbound(message);
       metrics.deadLettered("parley.inbound");
+      return;
     }
     throw new RedeliveryRequested(reason);
+  }
+
+  /** The failed attempts counted with the turn, this one included (0 if none could be). */
+  private int recorded(InboundMessage inbound, String reason) {
+    try {
+      return conversations.failed(inbound, reason);
+    } catch (RuntimeException e) {
+      LOG.fine(() -> "Could not record the failure: " + e);
+      return 0;
+    }
   }
 
   /**

@@ -22,7 +22,8 @@ import org.parley.infrastructure.config.ConfigKeys;
  * Takes replies off {@code parley.outbound}, one reply of a user at a time, and delivers them. The
  * platform client retries inside the delivery (Fault Tolerance); if it still fails the transaction
  * rolls back and the broker redelivers at once, keeping the user's order, up to {@code
- * parley.delivery.max-attempts} times, then to {@code parley.outbound.DLQ}.
+ * parley.delivery.max-attempts} failed attempts (counted with the stored reply), then it moves to
+ * {@code parley.outbound.DLQ} in the same transaction ({@link DeadLettering}).
  */
 @MessageDriven(
     activationConfig = {
@@ -42,6 +43,7 @@ public class OutboundReplyConsumer implements MessageListener {
 
   @Inject ReplyDelivery delivery;
   @Inject PipelineMetrics metrics;
+  @Inject DeadLettering deadLettering;
   @Resource MessageDrivenContext context;
 
   @Inject
@@ -52,43 +54,47 @@ public class OutboundReplyConsumer implements MessageListener {
 
   @Override
   public void onMessage(Message message) {
-    int attempt = Deliveries.attempt(message);
     OutboundReply reply;
     try {
       reply = JmsOutboundQueue.fromJson(((TextMessage) message).getText());
     } catch (JMSException | JsonbException | ClassCastException e) {
-      fail(message, attempt, "unreadable reply: " + Deliveries.describe(e), null);
+      fail(message, "unreadable reply: " + Deliveries.describe(e), null);
       return;
     }
     try {
-      delivery.deliver(reply, attempt);
+      delivery.deliver(reply, Deliveries.attempt(message));
     } catch (RuntimeException e) {
-      fail(message, attempt, Deliveries.describe(e), reply);
+      fail(message, Deliveries.describe(e), reply);
       LOG.log(Level.FINE, "Delivering " + reply.replyId() + " failed", e);
     }
   }
 
-  private void fail(Message message, int attempt, String reason, OutboundReply reply) {
-    context.setRollbackOnly();
+  /** Buries the reply after its last attempt, in this transaction; else rolls back. */
+  private void fail(Message message, String reason, OutboundReply reply) {
+    int attempt = reply == null ? maxAttempts : recorded(reply, reason);
     boolean last = attempt >= maxAttempts;
     LOG.warning(
         () ->
             String.format(
-                "Reply %s (attempt %d of %d%s): %s",
+                "Reply %s (%s%s): %s",
                 reply == null ? Deliveries.id(message) : reply.replyId(),
-                attempt,
-                maxAttempts,
+                attempt == 0 ? "not stored" : "attempt " + attempt + " of " + maxAttempts,
                 last ? ", goes to parley.outbound.DLQ" : ", redelivered",
                 reason));
-    if (reply != null) {
-      try {
-        delivery.failed(reply, reason, attempt);
-      } catch (RuntimeException e) {
-        LOG.fine(() -> "Could not record the failure: " + e);
-      }
-    }
     if (last) {
+      deadLettering.buryOutbound(message);
       metrics.deadLettered("parley.outbound");
+    } else {
+      context.setRollbackOnly();
+    }
+  }
+
+  private int recorded(OutboundReply reply, String reason) {
+    try {
+      return delivery.failed(reply, reason);
+    } catch (RuntimeException e) {
+      LOG.fine(() -> "Could not record the failure: " + e);
+      return 0;
     }
   }
 }

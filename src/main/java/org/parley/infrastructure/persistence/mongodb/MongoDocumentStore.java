@@ -74,6 +74,12 @@ public class MongoDocumentStore {
   }
 
   private String startEmbedded() {
+    if (config.getOptionalValue(ConfigKeys.CLUSTER, Boolean.class).orElse(false)) {
+      // each node would keep its own dialogs: users would see a different history on every node
+      throw new IllegalStateException(
+          "This node runs the cluster configuration (standalone-cluster.xml) but no MONGODB_URI is"
+              + " set: several nodes need one shared MongoDB, not an embedded store each");
+    }
     Path file =
         config
             .getOptionalValue(ConfigKeys.EMBEDDED_FILE, String.class)

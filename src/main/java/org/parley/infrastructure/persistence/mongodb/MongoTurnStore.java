@@ -240,15 +240,22 @@ public class MongoTurnStore implements TurnStore {
   }
 
   @Override
-  public void failed(String turnId, String reason, int attempt, Instant at) {
-    messages()
-        .updateOne(
-            and(eq("_id", turnId), ne("state", ANSWERED)),
-            Updates.combine(
-                Updates.set("state", FAILED),
-                Updates.set("failure", reason),
-                Updates.set("attempts", attempt),
-                Updates.set("failedAt", Date.from(at))));
+  public int failed(String id, String reason, Instant at) {
+    // one write that counts: the user's messages are handled one at a time, but a count kept
+    // with the turn must not depend on that
+    Document failed =
+        messages()
+            .findOneAndUpdate(
+                and(eq("_id", id), ne("state", ANSWERED)),
+                Updates.combine(
+                    Updates.set("state", FAILED),
+                    Updates.set("failure", reason),
+                    Updates.inc("attempts", 1),
+                    Updates.set("failedAt", Date.from(at))),
+                new FindOneAndUpdateOptions()
+                    .returnDocument(ReturnDocument.AFTER)
+                    .projection(new Document("attempts", 1)));
+    return failed == null ? 0 : failed.get("attempts", Number.class).intValue();
   }
 
   @Override

@@ -12,7 +12,8 @@ import org.parley.application.WebChatReplies;
 
 /**
  * The open {@code /chat/stream} connections on this node, per user; a delivered web chat reply is
- * pushed to each of its user's streams. A browser whose stream broke reconnects with {@code
+ * pushed to each of its user's streams. The reply's event comes from the node broadcast, so it
+ * arrives here whichever node delivered it. A browser whose stream broke reconnects with {@code
  * Last-Event-ID} and receives what it missed from the stored replies.
  */
 @ApplicationScoped

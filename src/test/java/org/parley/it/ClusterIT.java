@@ -1,0 +1,497 @@
+package org.parley.it;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.regex;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Several nodes on existing engines, with real processes on this machine: two Parley nodes on the
+ * cluster configuration (standalone-cluster.xml, each its own process and port offset), an Apache
+ * Artemis 2.44.0 primary/backup pair made by deploy/artemis/create-broker.sh from the distribution
+ * on Maven Central, and one shared document store: a standalone mongo-java-server process
+ * (StoreProcess) standing in for MongoDB, which cannot run here, reached through MONGODB_URI.
+ *
+ * <p>Load is spread over the two nodes message by message, as a load balancer without stickiness
+ * would. The tests share the brokers, the store and the nodes; each uses its own users. The two
+ * that kill something run late: the primary broker first (both nodes must reconnect), then one
+ * node; the last measures the node left alone, to compare with two. Prints its figures.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+  /** Short, so that the idle-dialog test waits seconds; longer than any pause of the load tests. */
+  private static final String IDLE_TIMEOUT = "PT12S";
+
+  private static StoreProcess store;
+  private static ArtemisPair brokers;
+  private static NodeProcess nodeA;
+  private static NodeProcess nodeB;
+
+  /** Whether node B takes traffic: the balancer stops sending to a node it finds dead. */
+  private static volatile boolean bInRotation = true;
+
+  private static long nextUser = 9_300_000_000L + (System.currentTimeMillis() % 1_000_000) * 1_000;
+
+  @BeforeAll
+  static void startCluster() {
+    store = StoreProcess.start("cluster");
+    brokers = ArtemisPair.start("cluster");
+    String[] args = {
+      NodeProcess.FAST_TELEGRAM,
+      "-Dparley.dialog.idle-timeout=" + IDLE_TIMEOUT,
+      "-Dparley.dialog.idle-check=PT1S",
+      "-Dparley.limits.sessions.burst=1000"
+    };
+    nodeA = NodeProcess.launchInCluster("cluster-a", 500, store.uri(), env("cluster-a"), args);
+    nodeB = NodeProcess.launchInCluster("cluster-b", 600, store.uri(), env("cluster-b"), args);
+    nodeA.awaitReady();
+    nodeB.awaitReady();
+  }
+
+  private static Map<String, String> env(String node) {
+    Map<String, String> env = new java.util.HashMap<>(brokers.nodeEnvironment());
+    env.put("PARLEY_NODE_ID", node);
+    return env;
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    for (AutoCloseable running : new AutoCloseable[] {nodeA, nodeB, brokers, store}) {
+      try {
+        if (running != null) {
+          running.close();
+        }
+      } catch (Exception e) {
+        System.err.println("Could not stop " + running + ": " + e);
+      }
+    }
+  }
+
+  private static String alternating(int k) {
+    return (k % 2 == 1 && bInRotation ? nodeB : nodeA).http("");
+  }
+
+  private static synchronized long users(int count) {
+    long first = nextUser;
+    nextUser += count;
+    return first;
+  }
+
+  @Test
+  @Order(1)
+  void fiftyUsersFortyMessagesEachAlternatedOverTwoNodesAreAnsweredOnceInOrder() throws Exception {
+    int users = 50;
+    int perUser = 40;
+    try (TelegramLoad load =
+        new TelegramLoad(
+            users(users), users, perUser, Duration.ofMillis(50), ClusterIT::alternating)) {
+      Instant start = Instant.now();
+      load.start();
+      load.awaitPosted(Duration.ofMinutes(5));
+      Await.await(
+          "every message answered", Duration.ofMinutes(5), () -> load.answered() == load.total());
+      Duration took = Duration.between(start, Instant.now());
+      System.out.printf(
+          "Cluster, two nodes: %d users x %d messages alternated over the nodes, all answered in"
+              + " %d ms (%.0f messages/s end to end); duplicates %d; posts sent again %d%n",
+          users,
+          perUser,
+          took.toMillis(),
+          load.total() * 1000.0 / took.toMillis(),
+          load.duplicates(),
+          load.resent());
+      assertEquals(List.of(), load.storedWrongly(store.database()), "each stored once, answered");
+      assertEquals(List.of(), load.outOfOrderOrMissing(), "each user's answers, in order");
+      assertEquals(0, load.duplicates(), "no message answered twice");
+      assertTrue(
+          answeredOn(nodeA) > 0 && answeredOn(nodeB) > 0,
+          "both nodes answered: A " + answeredOn(nodeA) + ", B " + answeredOn(nodeB));
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aStreamOnOneNodeReceivesRepliesDeliveredByTheOther() throws Exception {
+    double deliveredByB = deliveredOn(nodeB, "webchat");
+    List<Stream> streams = new ArrayList<>();
+    try {
+      // users until node B has delivered some of their replies: which node's consumer takes a
+      // user is the broker's choice, so each round adds users (each round: all or none is 1/64)
+      for (int round = 0; round < 4 && deliveredOn(nodeB, "webchat") == deliveredByB; round++) {
+        List<Stream> added = new ArrayList<>();
+        for (int u = 0; u < 6; u++) {
+          Stream stream = Stream.open(nodeA); // the browser's stream is held by node A
+          added.add(stream);
+        }
+        for (Stream stream : added) {
+          for (int m = 1; m <= 3; m++) {
+            HttpResponse<String> sent =
+                post(
+                    nodeB, // and its messages reach node B
+                    "/chat/messages",
+                    "{\"text\":\"hello " + m + "\",\"clientMessageId\":\"m" + m + "\"}",
+                    stream.token);
+            assertEquals(202, sent.statusCode(), sent.body());
+          }
+        }
+        for (Stream stream : added) {
+          stream.awaitReplies(List.of("m1", "m2", "m3"), Duration.ofMinutes(1));
+        }
+        streams.addAll(added);
+      }
+      double byB = deliveredOn(nodeB, "webchat") - deliveredByB;
+      System.out.printf(
+          "Cluster web chat: %d streams on node A, %d replies each, %.0f of them delivered by node"
+              + " B%n",
+          streams.size(), 3, byB);
+      assertTrue(byB > 0, "node B delivered some of the replies streamed by node A");
+      for (Stream stream : streams) {
+        assertEquals(
+            List.of("m1", "m2", "m3"), stream.inReplyTo(), "each reply pushed once, in order");
+      }
+    } finally {
+      streams.forEach(Stream::close);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void anIdleDialogIsAskedForConsentOnceThoughBothNodesLookForIt() throws Exception {
+    long first = users(2);
+    long idle = first;
+    long later = first + 1;
+    assertEquals(200, telegram(nodeA, idle, 1, "hello").statusCode());
+    Await.await("the first reply", Duration.ofSeconds(30), () -> !telegramTexts(idle).isEmpty());
+    Thread.sleep(3_000);
+    assertEquals(200, telegram(nodeB, later, 1, "hello").statusCode());
+
+    Await.await(
+        "the idle dialog's consent question",
+        Duration.ofMinutes(1),
+        () -> consentQuestions(idle) > 0);
+    // absence of a second one, checked once the later dialog (idle 3 s after it) has been asked
+    // too: by then both nodes have looked for idle dialogs a few more times
+    Await.await(
+        "the later dialog's consent question",
+        Duration.ofMinutes(1),
+        () -> consentQuestions(later) > 0);
+    Thread.sleep(2_000);
+    assertEquals(1, consentQuestions(idle), "one question sent: " + telegramTexts(idle));
+    assertEquals(1, consentQuestions(later), "one question sent: " + telegramTexts(later));
+    assertEquals(
+        1,
+        store
+            .database()
+            .getCollection("messages")
+            .countDocuments(
+                and(eq("customerId", "telegram-" + idle), regex("_id", "/consent-question$"))),
+        "one question stored");
+  }
+
+  @Test
+  @Order(4)
+  void killingThePrimaryBrokerLosesNothingAndKeepsOrder() throws Exception {
+    int users = 30;
+    int perUser = 20;
+    try (TelegramLoad load =
+        new TelegramLoad(
+            users(users), users, perUser, Duration.ofMillis(200), ClusterIT::alternating)) {
+      load.start();
+      Await.await("100 answered", Duration.ofMinutes(3), () -> load.answered() >= 100);
+      int acknowledgedAtKill = load.acknowledged();
+      int answeredAtKill = load.answered();
+      Instant killed = Instant.now();
+      brokers.killPrimary();
+      brokers.awaitBackupActive(Duration.ofMinutes(1));
+      Instant backupActive = Instant.now();
+      Await.await(
+          "a reply after the failover",
+          Duration.ofMinutes(2),
+          () -> load.answered() > answeredAtKill + 10);
+      Instant answeringAgain = Instant.now();
+
+      load.awaitPosted(Duration.ofMinutes(5));
+      Await.await(
+          "every message answered", Duration.ofMinutes(5), () -> load.answered() == load.total());
+      int inFlight = acknowledgedAtKill - answeredAtKill;
+      System.out.printf(
+          "Cluster, primary broker killed -9: %d messages from %d users; killed at %d"
+              + " acknowledged, %d answered (%d in flight); backup active after %d ms; answering"
+              + " again after %d ms; lost 0; duplicates %d; out of order %d; posts sent again %d%n",
+          load.total(),
+          users,
+          acknowledgedAtKill,
+          answeredAtKill,
+          inFlight,
+          Duration.between(killed, backupActive).toMillis(),
+          Duration.between(killed, answeringAgain).toMillis(),
+          load.duplicates(),
+          load.outOfOrderOrMissing().size(),
+          load.resent());
+      assertEquals(List.of(), load.storedWrongly(store.database()), "each stored once, answered");
+      assertEquals(List.of(), load.outOfOrderOrMissing(), "each user's answers, in order");
+      assertEquals(load.total(), load.acknowledged());
+      assertTrue(
+          load.duplicates() <= inFlight,
+          load.duplicates() + " duplicates, " + inFlight + " in flight at the kill");
+      assertTrue(nodeA.ready() && nodeB.ready(), "both nodes ready on the backup");
+    }
+  }
+
+  @Test
+  @Order(5)
+  void killingANodeHandsItsUsersToTheOtherLosingNothing() throws Exception {
+    int users = 30;
+    int perUser = 20;
+    try (TelegramLoad load =
+        new TelegramLoad(
+            users(users), users, perUser, Duration.ofMillis(200), ClusterIT::alternating)) {
+      load.start();
+      Await.await("100 answered", Duration.ofMinutes(3), () -> load.answered() >= 100);
+      int acknowledgedAtKill = load.acknowledged();
+      int answeredAtKill = load.answered();
+      bInRotation = false; // the balancer's health check: B's posts go to A from now on
+      Instant killed = Instant.now();
+      nodeB.kill();
+
+      load.awaitPosted(Duration.ofMinutes(5));
+      Await.await(
+          "every message answered", Duration.ofMinutes(5), () -> load.answered() == load.total());
+      int inFlight = acknowledgedAtKill - answeredAtKill;
+      System.out.printf(
+          "Cluster, node B killed -9: %d messages from %d users; killed at %d acknowledged, %d"
+              + " answered (%d in flight); longest wait of a user for the answer after the kill"
+              + " %d ms; lost 0; duplicates %d; out of order %d; posts sent again %d%n",
+          load.total(),
+          users,
+          acknowledgedAtKill,
+          answeredAtKill,
+          inFlight,
+          longestWaitAfter(killed, load),
+          load.duplicates(),
+          load.outOfOrderOrMissing().size(),
+          load.resent());
+      assertEquals(List.of(), load.storedWrongly(store.database()), "each stored once, answered");
+      assertEquals(List.of(), load.outOfOrderOrMissing(), "each user's answers, in order");
+      assertEquals(load.total(), load.acknowledged());
+      assertTrue(
+          load.duplicates() <= inFlight,
+          load.duplicates() + " duplicates, " + inFlight + " in flight at the kill");
+    }
+  }
+
+  @Test
+  @Order(6)
+  void theNodeLeftServesAloneTheFigureToCompareWithTwo() throws Exception {
+    assertTrue(!nodeB.alive(), "runs after node B was killed");
+    int users = 50;
+    int perUser = 20;
+    try (TelegramLoad load =
+        new TelegramLoad(
+            users(users), users, perUser, Duration.ofMillis(50), k -> nodeA.http(""))) {
+      Instant start = Instant.now();
+      load.start();
+      load.awaitPosted(Duration.ofMinutes(5));
+      Await.await(
+          "every message answered", Duration.ofMinutes(5), () -> load.answered() == load.total());
+      Duration took = Duration.between(start, Instant.now());
+      System.out.printf(
+          "Cluster, one node left (same brokers and store): %d users x %d messages, all answered in"
+              + " %d ms (%.0f messages/s end to end)%n",
+          users, perUser, took.toMillis(), load.total() * 1000.0 / took.toMillis());
+      assertEquals(List.of(), load.storedWrongly(store.database()), "each stored once, answered");
+      assertEquals(List.of(), load.outOfOrderOrMissing(), "each user's answers, in order");
+      assertEquals(0, load.duplicates(), "no message answered twice");
+    }
+  }
+
+  /** Of the users still waiting at {@code at}, the longest time until their next answer. */
+  private static long longestWaitAfter(Instant at, TelegramLoad load) {
+    long longest = 0;
+    Map<Long, List<Long>> byUser = load.repliesByUser();
+    for (Long user : byUser.keySet()) {
+      Instant next =
+          FakePlatforms.calls(
+                  c ->
+                      c.platform().equals("telegram")
+                          && c.body().containsKey("chat_id")
+                          && c.body().getJsonNumber("chat_id").longValue() == user
+                          && c.at().isAfter(at))
+              .stream()
+              .map(FakePlatforms.Call::at)
+              .min(Instant::compareTo)
+              .orElse(at);
+      longest = Math.max(longest, Duration.between(at, next).toMillis());
+    }
+    return longest;
+  }
+
+  private static List<String> telegramTexts(long user) {
+    return FakePlatforms.calls(
+            c ->
+                c.platform().equals("telegram")
+                    && c.body().containsKey("chat_id")
+                    && c.body().getJsonNumber("chat_id").longValue() == user
+                    && c.body().containsKey("text"))
+        .stream()
+        .map(c -> c.body().getString("text"))
+        .toList();
+  }
+
+  private static long consentQuestions(long user) {
+    return telegramTexts(user).stream().filter(t -> t.startsWith("May I keep")).count();
+  }
+
+  private static HttpResponse<String> telegram(NodeProcess node, long user, int id, String text) {
+    return send(
+        HttpRequest.newBuilder(URI.create(node.http("/webhooks/telegram")))
+            .header("Content-Type", "application/json")
+            .header("X-Telegram-Bot-Api-Secret-Token", Webhooks.TELEGRAM_SECRET)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    Webhooks.telegramText(user, id, text).toString()))
+            .build());
+  }
+
+  private static HttpResponse<String> post(
+      NodeProcess node, String path, String body, String token) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(node.http(path)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return send(request.build());
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  private static double answeredOn(NodeProcess node) {
+    return metric(node, "parley_messages_answered_total", "telegram");
+  }
+
+  private static double deliveredOn(NodeProcess node, String channel) {
+    return metric(node, "parley_messages_out_total", channel);
+  }
+
+  /** A counter of the node's Prometheus endpoint, for one channel (0 before its first count). */
+  private static double metric(NodeProcess node, String name, String channel) {
+    String metrics =
+        send(HttpRequest.newBuilder(URI.create(node.management("/metrics"))).build()).body();
+    Matcher line =
+        Pattern.compile(
+                "(?m)^" + name + "\\{[^}]*channel=\"" + channel + "\"[^}]*\\} ([0-9.E+-]+)$")
+            .matcher(metrics);
+    return line.find() ? Double.parseDouble(line.group(1)) : 0;
+  }
+
+  /** A web chat user with a session, and its open event stream on one node. */
+  private static final class Stream implements AutoCloseable {
+    final String token;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<JsonObject> replies = new ArrayList<>();
+    private final HttpResponse<java.util.stream.Stream<String>> response;
+
+    private Stream(String token, HttpResponse<java.util.stream.Stream<String>> response) {
+      this.token = token;
+      this.response = response;
+      Thread reader =
+          new Thread(
+              () -> {
+                try {
+                  response.body().forEach(lines::add);
+                } catch (UncheckedIOException closed) {
+                  // closed by the test or by the node going away
+                }
+              });
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    static Stream open(NodeProcess node) throws Exception {
+      HttpResponse<String> session = post(node, "/chat/sessions", "", null);
+      assertEquals(201, session.statusCode(), session.body());
+      String token =
+          Json.createReader(new StringReader(session.body())).readObject().getString("token");
+      HttpResponse<java.util.stream.Stream<String>> response =
+          CLIENT
+              .sendAsync(
+                  HttpRequest.newBuilder(URI.create(node.http("/chat/stream")))
+                      .header("Authorization", "Bearer " + token)
+                      .header("Accept", "text/event-stream")
+                      .build(),
+                  HttpResponse.BodyHandlers.ofLines())
+              .get(30, TimeUnit.SECONDS);
+      assertEquals(200, response.statusCode());
+      return new Stream(token, response);
+    }
+
+    /** Reads reply events until {@code expected} (their clientMessageIds) have all arrived. */
+    void awaitReplies(List<String> expected, Duration limit) throws InterruptedException {
+      long end = System.nanoTime() + limit.toNanos();
+      boolean replyEvent = false;
+      while (!inReplyTo().containsAll(expected) && System.nanoTime() < end) {
+        String line = lines.poll(1, TimeUnit.SECONDS);
+        if (line == null) {
+          continue;
+        }
+        if (line.equals("event: reply")) {
+          replyEvent = true;
+        } else if (replyEvent && line.startsWith("data:")) {
+          replies.add(Json.createReader(new StringReader(line.substring(5).strip())).readObject());
+          replyEvent = false;
+        }
+      }
+      assertTrue(inReplyTo().containsAll(expected), "pushed: " + inReplyTo());
+    }
+
+    List<String> inReplyTo() {
+      return replies.stream().map(r -> r.getString("inReplyTo")).toList();
+    }
+
+    @Override
+    public void close() {
+      response.body().close();
+    }
+  }
+}
