@@ -33,8 +33,24 @@ final class ConsoleClient {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
 
+  /** Where the console is: the test server's, or another node's base URL. */
+  private final String base;
+
+  ConsoleClient() {
+    this(null);
+  }
+
+  /** A client of the console at {@code base} (e.g. {@code http://127.0.0.1:8580}). */
+  ConsoleClient(String base) {
+    this.base = base;
+  }
+
+  private URI uri(String path) {
+    return base == null ? TestEnvironment.http(path) : URI.create(base + path);
+  }
+
   HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(TestEnvironment.http(path)).GET().build());
+    return send(HttpRequest.newBuilder(uri(path)).GET().build());
   }
 
   /** Posts the form fields to the page, with the view state found in {@code page}. */
@@ -54,7 +70,7 @@ final class ConsoleClient {
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
     return send(
-        HttpRequest.newBuilder(TestEnvironment.http(path))
+        HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());

@@ -228,7 +228,7 @@ class PipelineIT {
     assertNotNull(poison, "the message is kept, unanswered");
     assertEquals("FAILED", poison.getString("state"));
     assertEquals("selfdestruct", poison.getString("intent"));
-    assertEquals(5, poison.getInteger("attempts"), "parley.delivery.max-attempts deliveries");
+    assertEquals(5, poison.getInteger("attempts"), "parley.delivery.max-attempts failed attempts");
     assertTrue(
         poison.getString("failure").contains("the failing plugin always fails"), poison.toJson());
     assertEquals(
@@ -239,7 +239,8 @@ class PipelineIT {
 
     List<String> dead = DeadLetters.inbound();
     assertTrue(
-        dead.stream().anyMatch(m -> m.contains("\"_AMQ_DUPL_ID\" : \"telegram:" + user + "-1\"")),
+        dead.stream()
+            .anyMatch(m -> m.contains("\"_AMQ_DUPL_ID\" : \"dead:telegram:" + user + "-1@ID:")),
         "on parley.inbound.DLQ: " + dead);
     assertTrue(
         parleyMetrics().stream()

@@ -41,8 +41,9 @@ public class DeadLettering {
   /**
    * For the inbound consumer, whose delivery is a local transaction of its own session: the copy is
    * sent first and on its own, then the delivery commits. Were the node to die in between, the
-   * redelivered message would be buried again; the copy's duplicate id (the original's message id)
-   * makes the broker drop the second one.
+   * redelivered message would be buried again; the copy's duplicate id ({@code dead:<the platform's
+   * id>@<the original's message id>}) makes the broker drop the second one, while a replayed copy
+   * that fails again (a new message id) is buried again.
    */
   void buryInbound(Message message) {
     bury(inboundDlq, message, true);
@@ -67,7 +68,11 @@ public class DeadLettering {
         copy.setStringProperty("JMSXGroupID", group);
       }
       if (deduplicate) {
-        copy.setStringProperty(DUPLICATE_DETECTION_ID, "dead:" + message.getJMSMessageID());
+        // the platform's id stays readable for whoever browses the DLQ on the broker
+        String original = message.getStringProperty(DUPLICATE_DETECTION_ID);
+        copy.setStringProperty(
+            DUPLICATE_DETECTION_ID,
+            "dead:" + (original == null ? "" : original) + "@" + message.getJMSMessageID());
       }
       context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(dlq, copy);
     } catch (JMSException | ClassCastException e) {
