@@ -137,6 +137,11 @@ class ClusterIT {
       assertTrue(
           answeredOn(nodeA) > 0 && answeredOn(nodeB) > 0,
           "both nodes answered: A " + answeredOn(nodeA) + ", B " + answeredOn(nodeB));
+      for (NodeProcess node : List.of(nodeA, nodeB)) {
+        // the transaction manager warns WFLYTX0013 when a node keeps the default identifier
+        assertTrue(
+            !node.log().contains("WFLYTX0013"), node.name() + " has its own transaction node id");
+      }
     }
   }
 
@@ -271,9 +276,15 @@ class ClusterIT {
 
   @Test
   @Order(5)
-  void closingAPluginOnOneNodeHoldsOnTheOtherAndSoDoesConnectingIt() {
+  void theConsoleOnOneNodeClosesAPluginOnBothAndReadsTheRemoteBrokersDepths() {
     ConsoleClient onA = new ConsoleClient(nodeA.http(""));
     assertEquals(302, onA.signIn("admin", "dev-admin-password", null).statusCode());
+    // the dashboard's queue depths come from the remote broker's management address
+    String dashboard = onA.get("/admin/dashboard.xhtml").body();
+    Matcher depth =
+        Pattern.compile("id=\"inbound-depth\" class=\"value\">(-?\\d+)<").matcher(dashboard);
+    assertTrue(depth.find(), "the dashboard shows the inbound depth");
+    assertTrue(Long.parseLong(depth.group(1)) >= 0, "read from the broker: " + depth.group(1));
     assertEquals(200, quote(nodeB).statusCode(), "quotes answers on B before");
     pressOnPluginsPage(onA, "quotes", "Close");
 

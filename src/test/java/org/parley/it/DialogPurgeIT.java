@@ -91,6 +91,49 @@ class DialogPurgeIT {
     assertEquals(0, dialogService.purgeExpiredUnconsented(), "nothing left to purge");
   }
 
+  /**
+   * Every node runs the purge on the same schedule, so two purges meet: each dialog must be purged
+   * by one of them, once, with all its copies (the delete is conditional, one dialog at a time).
+   */
+  @Test
+  void twoPurgesAtOnceAsTwoNodesRunThemPurgeEachDialogOnce() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Instant old = Instant.now().minus(Duration.ofDays(60));
+    List<String> mine = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      mine.add(dialog(run + "-both-" + i, false, old));
+    }
+    Date cutoff = Date.from(Instant.now().minus(Duration.ofDays(30)));
+    long due = dialogs().countDocuments(and(eq("consent", false), lt("createdAt", cutoff)));
+
+    java.util.concurrent.ExecutorService nodes =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.Callable<Long> purge =
+          () -> {
+            start.await();
+            return dialogService.purgeExpiredUnconsented();
+          };
+      var first = nodes.submit(purge);
+      var second = nodes.submit(purge);
+      start.countDown();
+      long a = first.get(2, java.util.concurrent.TimeUnit.MINUTES);
+      long b = second.get(2, java.util.concurrent.TimeUnit.MINUTES);
+      assertEquals(due, a + b, "each due dialog purged by one of the two (" + a + " + " + b + ")");
+    } finally {
+      nodes.shutdownNow();
+    }
+    assertEquals(0, dialogs().countDocuments(in("_id", mine)));
+    assertEquals(0, messages().countDocuments(in("dialogId", mine)));
+    assertEquals(
+        0,
+        store
+            .database()
+            .getCollection("webchat_replies")
+            .countDocuments(in("_id", mine.stream().map(id -> id + "/2").toList())));
+  }
+
   private String dialog(String id, boolean consent, Instant created) {
     Date at = Date.from(created);
     dialogs()

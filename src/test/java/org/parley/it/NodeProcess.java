@@ -97,6 +97,15 @@ final class NodeProcess implements AutoCloseable {
     return process != null && process.isAlive();
   }
 
+  /** What the node has logged so far ({@code log/server.log}). */
+  String log() {
+    try {
+      return Files.readString(base.resolve("log/server.log"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Waits until the node is ready (fails at once if it exited). */
   void awaitReady() {
     awaitReady(Duration.ofMinutes(3));
