@@ -61,131 +61,123 @@ class SingleNodeFaultIT {
   @Test
   @Order(1)
   void messagesTakenDuringAStoreOutageAreAnsweredInOrderAfterIt() throws Exception {
-    {
-      long firstUser = 9_200_000_000L + (System.currentTimeMillis() % 1_000_000) * 100;
-      try (TelegramLoad load =
-          new TelegramLoad(
-              firstUser,
-              OUTAGE_USERS,
-              OUTAGE_PER_USER,
-              Duration.ofMillis(500),
-              k -> node.http(""))) {
-        load.start();
-        Await.await("40 messages answered", Duration.ofMinutes(3), () -> load.answered() >= 40);
+    long firstUser = 9_200_000_000L + (System.currentTimeMillis() % 1_000_000) * 100;
+    try (TelegramLoad load =
+        new TelegramLoad(
+            firstUser, OUTAGE_USERS, OUTAGE_PER_USER, Duration.ofMillis(500), k -> node.http(""))) {
+      load.start();
+      Await.await("40 messages answered", Duration.ofMinutes(3), () -> load.answered() >= 40);
 
-        int acknowledgedBefore = load.acknowledged();
-        int answeredBefore = load.answered();
-        store.pause();
-        Instant paused = Instant.now();
-        Instant down = null;
-        long slowestProbe = 0;
-        while (Duration.between(paused, Instant.now()).compareTo(OUTAGE) < 0) {
-          Instant asked = Instant.now();
-          boolean ready = node.ready();
-          slowestProbe = Math.max(slowestProbe, Duration.between(asked, Instant.now()).toMillis());
-          if (down == null && !ready) {
-            down = Instant.now();
-          }
-          Thread.sleep(100);
+      int acknowledgedBefore = load.acknowledged();
+      int answeredBefore = load.answered();
+      store.pause();
+      Instant paused = Instant.now();
+      Instant down = null;
+      long slowestProbe = 0;
+      while (Duration.between(paused, Instant.now()).compareTo(OUTAGE) < 0) {
+        Instant asked = Instant.now();
+        boolean ready = node.ready();
+        slowestProbe = Math.max(slowestProbe, Duration.between(asked, Instant.now()).toMillis());
+        if (down == null && !ready) {
+          down = Instant.now();
         }
-        int acknowledgedDuring = load.acknowledged() - acknowledgedBefore;
-        int answeredDuring = load.answered() - answeredBefore;
-        store.resume();
-        Instant resumed = Instant.now();
-        Await.await("readiness UP again", Duration.ofMinutes(2), node::ready);
-        Instant up = Instant.now();
-
-        load.awaitPosted(Duration.ofMinutes(3));
-        Await.await(
-            "every message answered", Duration.ofMinutes(4), () -> load.answered() == load.total());
-        Instant allAnswered = Instant.now();
-
-        System.out.printf(
-            "Fault (b) store unreachable %d s under load: %d messages from %d users; readiness DOWN"
-                + " %s ms after the store stopped, UP %d ms after it came back; acknowledged while"
-                + " it was down %d (answered %d), posts refused while down %d; all answered %d ms"
-                + " after it came back; lost 0; duplicates %d; out of order %d; slowest readiness"
-                + " answer %d ms%n",
-            OUTAGE.toSeconds(),
-            load.total(),
-            OUTAGE_USERS,
-            down == null ? "never" : String.valueOf(Duration.between(paused, down).toMillis()),
-            Duration.between(resumed, up).toMillis(),
-            acknowledgedDuring,
-            answeredDuring,
-            load.resent(),
-            Duration.between(resumed, allAnswered).toMillis(),
-            load.duplicates(),
-            load.outOfOrderOrMissing().size(),
-            slowestProbe);
-        assertTrue(down != null, "readiness went DOWN while the store was unreachable");
-        assertTrue(acknowledgedDuring > 0, "the webhooks kept acknowledging and queuing");
-        assertEquals(0, load.resent(), "no webhook call was refused during the outage");
-        assertEquals(
-            List.of(), load.storedWrongly(store.database()), "each message stored once, answered");
-        Await.await(
-            "every stored reply recorded as delivered (just after its send)",
-            Duration.ofMinutes(1),
-            () -> load.undelivered(store.database()).isEmpty());
-        assertEquals(List.of(), load.outOfOrderOrMissing(), "each user's answers, 1..10 in order");
-        assertTrue(
-            load.duplicates() <= acknowledgedBefore - answeredBefore,
-            "answered twice only if in flight when the store went: " + load.duplicates());
+        Thread.sleep(100);
       }
+      int acknowledgedDuring = load.acknowledged() - acknowledgedBefore;
+      int answeredDuring = load.answered() - answeredBefore;
+      store.resume();
+      Instant resumed = Instant.now();
+      Await.await("readiness UP again", Duration.ofMinutes(2), node::ready);
+      Instant up = Instant.now();
+
+      load.awaitPosted(Duration.ofMinutes(3));
+      Await.await(
+          "every message answered", Duration.ofMinutes(4), () -> load.answered() == load.total());
+      Instant allAnswered = Instant.now();
+
+      System.out.printf(
+          "Fault (b) store unreachable %d s under load: %d messages from %d users; readiness DOWN"
+              + " %s ms after the store stopped, UP %d ms after it came back; acknowledged while"
+              + " it was down %d (answered %d), posts refused while down %d; all answered %d ms"
+              + " after it came back; lost 0; duplicates %d; out of order %d; slowest readiness"
+              + " answer %d ms%n",
+          OUTAGE.toSeconds(),
+          load.total(),
+          OUTAGE_USERS,
+          down == null ? "never" : String.valueOf(Duration.between(paused, down).toMillis()),
+          Duration.between(resumed, up).toMillis(),
+          acknowledgedDuring,
+          answeredDuring,
+          load.resent(),
+          Duration.between(resumed, allAnswered).toMillis(),
+          load.duplicates(),
+          load.outOfOrderOrMissing().size(),
+          slowestProbe);
+      assertTrue(down != null, "readiness went DOWN while the store was unreachable");
+      assertTrue(acknowledgedDuring > 0, "the webhooks kept acknowledging and queuing");
+      assertEquals(0, load.resent(), "no webhook call was refused during the outage");
+      assertEquals(
+          List.of(), load.storedWrongly(store.database()), "each message stored once, answered");
+      Await.await(
+          "every stored reply recorded as delivered (just after its send)",
+          Duration.ofMinutes(1),
+          () -> load.undelivered(store.database()).isEmpty());
+      assertEquals(List.of(), load.outOfOrderOrMissing(), "each user's answers, 1..10 in order");
+      assertTrue(
+          load.duplicates() <= acknowledgedBefore - answeredBefore,
+          "answered twice only if in flight when the store went: " + load.duplicates());
     }
   }
 
   @Test
   @Order(2)
   void everyAcknowledgedMessageIsAnsweredInOrderAfterAKill() throws Exception {
-    {
-      long firstUser = 9_100_000_000L + (System.currentTimeMillis() % 1_000_000) * 100;
-      try (TelegramLoad load =
-          new TelegramLoad(
-              firstUser, KILL_USERS, KILL_PER_USER, Duration.ofMillis(400), k -> node.http(""))) {
-        load.start();
-        Await.await("80 messages answered", Duration.ofMinutes(3), () -> load.answered() >= 80);
+    long firstUser = 9_100_000_000L + (System.currentTimeMillis() % 1_000_000) * 100;
+    try (TelegramLoad load =
+        new TelegramLoad(
+            firstUser, KILL_USERS, KILL_PER_USER, Duration.ofMillis(400), k -> node.http(""))) {
+      load.start();
+      Await.await("80 messages answered", Duration.ofMinutes(3), () -> load.answered() >= 80);
 
-        int acknowledgedAtKill = load.acknowledged();
-        int answeredAtKill = load.answered();
-        Instant killed = Instant.now();
-        node.kill();
-        node.restart();
-        Instant ready = Instant.now();
+      int acknowledgedAtKill = load.acknowledged();
+      int answeredAtKill = load.answered();
+      Instant killed = Instant.now();
+      node.kill();
+      node.restart();
+      Instant ready = Instant.now();
 
-        load.awaitPosted(Duration.ofMinutes(5));
-        Await.await(
-            "every message answered", Duration.ofMinutes(5), () -> load.answered() == load.total());
-        Instant allAnswered = Instant.now();
+      load.awaitPosted(Duration.ofMinutes(5));
+      Await.await(
+          "every message answered", Duration.ofMinutes(5), () -> load.answered() == load.total());
+      Instant allAnswered = Instant.now();
 
-        int inFlight = acknowledgedAtKill - answeredAtKill;
-        System.out.printf(
-            "Fault (a) kill -9 under load: %d messages from %d users; killed at %d acknowledged,"
-                + " %d answered (%d in flight); node ready again after %d ms; all answered %d ms"
-                + " after the kill; lost 0; duplicates %d; out of order %d; posts sent again"
-                + " while down %d%n",
-            load.total(),
-            KILL_USERS,
-            acknowledgedAtKill,
-            answeredAtKill,
-            inFlight,
-            Duration.between(killed, ready).toMillis(),
-            Duration.between(killed, allAnswered).toMillis(),
-            load.duplicates(),
-            load.outOfOrderOrMissing().size(),
-            load.resent());
-        assertEquals(
-            List.of(), load.storedWrongly(store.database()), "each message stored once, answered");
-        Await.await(
-            "every stored reply recorded as delivered (just after its send)",
-            Duration.ofMinutes(1),
-            () -> load.undelivered(store.database()).isEmpty());
-        assertEquals(List.of(), load.outOfOrderOrMissing(), "each user's answers, 1..25 in order");
-        assertEquals(load.total(), load.acknowledged());
-        assertTrue(
-            load.duplicates() <= inFlight,
-            load.duplicates() + " duplicates, " + inFlight + " in flight at the kill");
-      }
+      int inFlight = acknowledgedAtKill - answeredAtKill;
+      System.out.printf(
+          "Fault (a) kill -9 under load: %d messages from %d users; killed at %d acknowledged,"
+              + " %d answered (%d in flight); node ready again after %d ms; all answered %d ms"
+              + " after the kill; lost 0; duplicates %d; out of order %d; posts sent again"
+              + " while down %d%n",
+          load.total(),
+          KILL_USERS,
+          acknowledgedAtKill,
+          answeredAtKill,
+          inFlight,
+          Duration.between(killed, ready).toMillis(),
+          Duration.between(killed, allAnswered).toMillis(),
+          load.duplicates(),
+          load.outOfOrderOrMissing().size(),
+          load.resent());
+      assertEquals(
+          List.of(), load.storedWrongly(store.database()), "each message stored once, answered");
+      Await.await(
+          "every stored reply recorded as delivered (just after its send)",
+          Duration.ofMinutes(1),
+          () -> load.undelivered(store.database()).isEmpty());
+      assertEquals(List.of(), load.outOfOrderOrMissing(), "each user's answers, 1..25 in order");
+      assertEquals(load.total(), load.acknowledged());
+      assertTrue(
+          load.duplicates() <= inFlight,
+          load.duplicates() + " duplicates, " + inFlight + " in flight at the kill");
     }
   }
 }
