@@ -79,6 +79,47 @@ final class ArtemisPair implements AutoCloseable {
     awaitLog("backup", "AMQ221010", limit); // Backup Server is now active
   }
 
+  /**
+   * How many consumers the live broker counts on {@code queue}, from Artemis' own {@code queue
+   * stat} (-1 if it does not answer).
+   */
+  int consumers(String queue) {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            List.of(
+                "bash",
+                Path.of(System.getProperty("parley.it.artemis.home"), "bin/artemis").toString(),
+                "queue",
+                "stat",
+                "--url",
+                "tcp://127.0.0.1:" + (primary.isAlive() ? primaryPort : backupPort),
+                "--user",
+                USER,
+                "--password",
+                PASSWORD,
+                "--queueName",
+                queue));
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.redirectErrorStream(true);
+    try {
+      Process stat = builder.start();
+      String out = new String(stat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      stat.waitFor();
+      for (String line : out.split("\n")) {
+        String[] cells = line.split("\\|");
+        if (cells.length > 3 && cells[1].strip().equals(queue)) {
+          return Integer.parseInt(cells[3].strip());
+        }
+      }
+      return -1;
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
   @Override
   public void close() {
     for (Process process : new Process[] {backup, primary}) {

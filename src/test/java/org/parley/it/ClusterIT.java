@@ -77,7 +77,18 @@ class ClusterIT {
     nodeB = NodeProcess.launchInCluster("cluster-b", 600, store.uri(), env("cluster-b"), args);
     nodeA.awaitReady();
     nodeB.awaitReady();
+    // as a balancer would put the nodes in rotation: once they consume, not only once they answer
+    // their readiness probe (the message-driven beans attach to the broker after the deployment)
+    for (String queue : List.of("parley.inbound", "parley.outbound")) {
+      Await.await(
+          "both nodes' consumers on " + queue,
+          Duration.ofMinutes(1),
+          () -> brokers.consumers(queue) >= 2 * CONSUMERS_PER_NODE);
+    }
   }
+
+  /** {@code parley.inbound.consumers} and {@code parley.outbound.consumers}, the defaults. */
+  private static final int CONSUMERS_PER_NODE = 8;
 
   private static Map<String, String> env(String node) {
     Map<String, String> env = new java.util.HashMap<>(brokers.nodeEnvironment());
