@@ -20,8 +20,8 @@ import org.parley.infrastructure.config.ConfigKeys;
  * Ready only while the document store answers a ping: without it no turn can be stored. The ping
  * runs on a managed thread and is waited for at most {@code parley.health.store-timeout-ms}: a
  * store that stops answering (a hung socket, not a refused one) held the driver's first ping for
- * ~11 s although it was given 2 s (StoreOutageFaultIT), and a probe must answer within its own
- * timeout. While a ping is still unanswered no second one is started.
+ * ~11 s although it was given 2 s (SingleNodeFaultIT, fault (b)), and a probe must answer within
+ * its own timeout. While a ping is still unanswered no second one is started.
  */
 @Readiness
 @ApplicationScoped

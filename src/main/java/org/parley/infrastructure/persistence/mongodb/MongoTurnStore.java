@@ -143,7 +143,8 @@ public class MongoTurnStore implements TurnStore {
     boolean marked = ANSWERED.equals(stored.getString("state"));
     if (!marked && !replies.isEmpty()) {
       // an answer cut short between storing its replies and marking the turn (a node killed):
-      // the replies are the answer, so the turn is marked now (ServerKillFaultIT found it left)
+      // the replies are the answer, so the turn is marked now (SingleNodeFaultIT, fault (a), found
+      // it left)
       messages()
           .updateOne(
               and(eq("_id", turn.id()), ne("state", ANSWERED)),
