@@ -3,7 +3,6 @@ package org.parley.it;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ final class ArtemisPair implements AutoCloseable {
   /** Makes both instances afresh, starts the primary, then the backup, and waits for both. */
   static ArtemisPair start(String name) {
     Path base = Path.of("target", "cluster", name).toAbsolutePath();
-    ArtemisPair pair = new ArtemisPair(base, freePort(), freePort());
+    ArtemisPair pair = new ArtemisPair(base, StoreProcess.freePort(), StoreProcess.freePort());
     pair.create();
     pair.primary = pair.run("primary");
     pair.awaitLog("primary", "AMQ221007", Duration.ofMinutes(1)); // Server is now active
@@ -201,14 +200,6 @@ final class ArtemisPair implements AutoCloseable {
     try {
       Path file = base.resolve(name + ".log");
       return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -26,7 +26,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -160,17 +159,17 @@ class ClusterIT {
   @Order(2)
   void aStreamOnOneNodeReceivesRepliesDeliveredByTheOther() throws Exception {
     double deliveredByB = deliveredOn(nodeB, "webchat");
-    List<Stream> streams = new ArrayList<>();
+    List<ChatStream> streams = new ArrayList<>();
     try {
       // users until node B has delivered some of their replies: which node's consumer takes a
       // user is the broker's choice, so each round adds users (each round: all or none is 1/64)
       for (int round = 0; round < 4 && deliveredOn(nodeB, "webchat") == deliveredByB; round++) {
-        List<Stream> added = new ArrayList<>();
+        List<ChatStream> added = new ArrayList<>();
         for (int u = 0; u < 6; u++) {
-          Stream stream = Stream.open(nodeA); // the browser's stream is held by node A
+          ChatStream stream = ChatStream.open(nodeA); // the browser's stream is held by node A
           added.add(stream);
         }
-        for (Stream stream : added) {
+        for (ChatStream stream : added) {
           for (int m = 1; m <= 3; m++) {
             HttpResponse<String> sent =
                 post(
@@ -181,7 +180,7 @@ class ClusterIT {
             assertEquals(202, sent.statusCode(), sent.body());
           }
         }
-        for (Stream stream : added) {
+        for (ChatStream stream : added) {
           stream.awaitReplies(List.of("m1", "m2", "m3"), Duration.ofMinutes(1));
         }
         streams.addAll(added);
@@ -192,12 +191,12 @@ class ClusterIT {
               + " B%n",
           streams.size(), 3, byB);
       assertTrue(byB > 0, "node B delivered some of the replies streamed by node A");
-      for (Stream stream : streams) {
+      for (ChatStream stream : streams) {
         assertEquals(
             List.of("m1", "m2", "m3"), stream.inReplyTo(), "each reply pushed once, in order");
       }
     } finally {
-      streams.forEach(Stream::close);
+      streams.forEach(ChatStream::close);
     }
   }
 
@@ -341,7 +340,7 @@ class ClusterIT {
   /** The quotes plugin's API on a node, as the operator. */
   private static HttpResponse<String> quote(NodeProcess node) {
     String credentials = "operator:dev-operator-password";
-    return send(
+    return Http.send(
         HttpRequest.newBuilder(URI.create(node.http("/plugins/quotes/quote")))
             .header("Content-Type", "application/json")
             .header(
@@ -441,7 +440,7 @@ class ClusterIT {
   }
 
   private static HttpResponse<String> telegram(NodeProcess node, long user, int id, String text) {
-    return send(
+    return Http.send(
         HttpRequest.newBuilder(URI.create(node.http("/webhooks/telegram")))
             .header("Content-Type", "application/json")
             .header("X-Telegram-Bot-Api-Secret-Token", Webhooks.TELEGRAM_SECRET)
@@ -460,21 +459,11 @@ class ClusterIT {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    return send(request.build());
+    return Http.send(request.build());
   }
 
-  private static HttpResponse<String> send(HttpRequest request) {
-    try {
-      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (java.io.IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  /** For the event streams, which Http does not read (lines as they come). */
+  private static final HttpClient STREAMS = HttpClient.newHttpClient();
 
   private static double answeredOn(NodeProcess node) {
     return metric(node, "parley_messages_answered_total", "telegram");
@@ -486,8 +475,7 @@ class ClusterIT {
 
   /** A counter of the node's Prometheus endpoint, for one channel (0 before its first count). */
   private static double metric(NodeProcess node, String name, String channel) {
-    String metrics =
-        send(HttpRequest.newBuilder(URI.create(node.management("/metrics"))).build()).body();
+    String metrics = Http.get(URI.create(node.management("/metrics"))).body();
     Matcher line =
         Pattern.compile(
                 "(?m)^" + name + "\\{[^}]*channel=\"" + channel + "\"[^}]*\\} ([0-9.E+-]+)$")
@@ -496,13 +484,13 @@ class ClusterIT {
   }
 
   /** A web chat user with a session, and its open event stream on one node. */
-  private static final class Stream implements AutoCloseable {
+  private static final class ChatStream implements AutoCloseable {
     final String token;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<JsonObject> replies = new ArrayList<>();
-    private final HttpResponse<java.util.stream.Stream<String>> response;
+    private final HttpResponse<Stream<String>> response;
 
-    private Stream(String token, HttpResponse<java.util.stream.Stream<String>> response) {
+    private ChatStream(String token, HttpResponse<Stream<String>> response) {
       this.token = token;
       this.response = response;
       Thread reader =
@@ -518,13 +506,12 @@ class ClusterIT {
       reader.start();
     }
 
-    static Stream open(NodeProcess node) throws Exception {
+    static ChatStream open(NodeProcess node) throws Exception {
       HttpResponse<String> session = post(node, "/chat/sessions", "", null);
       assertEquals(201, session.statusCode(), session.body());
-      String token =
-          Json.createReader(new StringReader(session.body())).readObject().getString("token");
-      HttpResponse<java.util.stream.Stream<String>> response =
-          CLIENT
+      String token = Http.json(session).getString("token");
+      HttpResponse<Stream<String>> response =
+          STREAMS
               .sendAsync(
                   HttpRequest.newBuilder(URI.create(node.http("/chat/stream")))
                       .header("Authorization", "Bearer " + token)
@@ -533,7 +520,7 @@ class ClusterIT {
                   HttpResponse.BodyHandlers.ofLines())
               .get(30, TimeUnit.SECONDS);
       assertEquals(200, response.statusCode());
-      return new Stream(token, response);
+      return new ChatStream(token, response);
     }
 
     /** Reads reply events until {@code expected} (their clientMessageIds) have all arrived. */

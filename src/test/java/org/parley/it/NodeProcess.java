@@ -141,9 +141,7 @@ final class NodeProcess implements AutoCloseable {
   /** Whether the readiness probe answers UP (false while it cannot be reached). */
   boolean ready() {
     try {
-      HttpResponse<String> response =
-          Http.get(
-              java.net.URI.create("http://127.0.0.1:" + (9990 + portOffset) + "/health/ready"));
+      HttpResponse<String> response = Http.get(java.net.URI.create(management("/health/ready")));
       return response.statusCode() == 200 && response.body().contains("\"UP\"");
     } catch (UncheckedIOException e) {
       return false;

@@ -125,7 +125,8 @@ final class StoreProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
+  /** A port free now, for a process of the tests to listen on. */
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

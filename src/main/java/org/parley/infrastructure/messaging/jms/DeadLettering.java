@@ -56,7 +56,11 @@ public class DeadLettering {
 
   private void bury(Queue dlq, Message message, boolean deduplicate) {
     try (JMSContext context = connectionFactory.createContext()) {
-      TextMessage copy = context.createTextMessage(((TextMessage) message).getText());
+      // an unreadable body (not text) is buried as it is: the DLQ is where an admin looks at it
+      Message copy =
+          message instanceof TextMessage text
+              ? context.createTextMessage(text.getText())
+              : context.createMessage();
       for (Enumeration<?> names = message.getPropertyNames(); names.hasMoreElements(); ) {
         String name = (String) names.nextElement();
         if (!name.startsWith("JMSX") && !name.startsWith("_AMQ")) {
@@ -75,11 +79,9 @@ public class DeadLettering {
             "dead:" + (original == null ? "" : original) + "@" + message.getJMSMessageID());
       }
       context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(dlq, copy);
-    } catch (JMSException | ClassCastException e) {
+    } catch (JMSException e) {
       throw new JMSRuntimeException(
-          "Could not move the message to its dead-letter queue",
-          null,
-          e instanceof JMSException jms ? jms : null);
+          "Could not move the message to its dead-letter queue", e.getErrorCode(), e);
     }
   }
 }
