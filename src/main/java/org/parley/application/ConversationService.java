@@ -14,8 +14,10 @@ public interface ConversationService {
    * queued for the platform.
    *
    * @param receivedAt when the webhook took the message
+   * @return the position of the last reply of the message in its user's order ({@link
+   *     UserSequences}; 0 if it has none or is not sequenced)
    */
-  void handle(InboundMessage message, Instant receivedAt);
+  long handle(InboundMessage message, Instant receivedAt);
 
   /**
    * Records why handling the message failed this time, and returns which failed attempt that was (1

@@ -10,6 +10,10 @@ import org.parley.plugin.api.Reply;
  * answers), what to show, and when the user's message arrived (for the turn's latency). {@code
  * resent} marks a reply queued again for a turn that was handled before: it is sent only if it is
  * not recorded as delivered.
+ *
+ * <p>On several nodes a reply also carries its {@code position} in its user's order and the
+ * position of the reply it must follow ({@code after}); both 0 on a single node ({@link
+ * UserSequences}).
  */
 public record OutboundReply(
     String replyId,
@@ -24,7 +28,9 @@ public record OutboundReply(
     List<Button> buttons,
     String url,
     Instant receivedAt,
-    boolean resent) {
+    boolean resent,
+    long position,
+    long after) {
 
   /** What the platform is asked to show. */
   public enum Kind {
@@ -43,6 +49,62 @@ public record OutboundReply(
     buttons = buttons == null ? List.of() : List.copyOf(buttons);
   }
 
+  /**
+   * A reply outside any user's sequence (a factory: JSON-B reads a record through its one
+   * constructor).
+   */
+  public static OutboundReply unsequenced(
+      String replyId,
+      String channel,
+      String userId,
+      String conversationRef,
+      String replyToRef,
+      String language,
+      Kind kind,
+      String text,
+      List<String> options,
+      List<Button> buttons,
+      String url,
+      Instant receivedAt,
+      boolean resent) {
+    return new OutboundReply(
+        replyId,
+        channel,
+        userId,
+        conversationRef,
+        replyToRef,
+        language,
+        kind,
+        text,
+        options,
+        buttons,
+        url,
+        receivedAt,
+        resent,
+        0,
+        0);
+  }
+
+  /** The same reply at {@code position} in its user's order, delivered after {@code after}. */
+  public OutboundReply at(long position, long after) {
+    return new OutboundReply(
+        replyId,
+        channel,
+        userId,
+        conversationRef,
+        replyToRef,
+        language,
+        kind,
+        text,
+        options,
+        buttons,
+        url,
+        receivedAt,
+        resent,
+        position,
+        after);
+  }
+
   /** The same reply, marked as sent again. */
   public OutboundReply resend() {
     return new OutboundReply(
@@ -58,7 +120,9 @@ public record OutboundReply(
         buttons,
         url,
         receivedAt,
-        true);
+        true,
+        position,
+        after);
   }
 
   /** The text a platform without buttons shows: the text, then the choices. */
@@ -80,18 +144,24 @@ public record OutboundReply(
     return text.toString();
   }
 
-  /** Builds the outbound form of a plugin's reply. */
+  /** Builds the outbound form of reply {@code index} (1, 2, ...) to {@code to}. */
   public static OutboundReply of(
-      String replyId, InboundMessage to, String language, Reply reply, Instant receivedAt) {
+      String replyId,
+      InboundMessage to,
+      int index,
+      String language,
+      Reply reply,
+      Instant receivedAt) {
     return of(
-        replyId,
-        to.channel(),
-        to.userId(),
-        to.conversationRef(),
-        to.replyToRef(),
-        language,
-        reply,
-        receivedAt);
+            replyId,
+            to.channel(),
+            to.userId(),
+            to.conversationRef(),
+            to.replyToRef(),
+            language,
+            reply,
+            receivedAt)
+        .at(to.replyPosition(index), to.replyAfter(index));
   }
 
   /** Builds the outbound form of a plugin's reply. */
@@ -138,7 +208,7 @@ public record OutboundReply(
       text = l.title();
       url = l.url().toString();
     }
-    return new OutboundReply(
+    return unsequenced(
         replyId,
         channel,
         userId,

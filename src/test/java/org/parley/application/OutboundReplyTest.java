@@ -39,7 +39,7 @@ class OutboundReplyTest {
     assertEquals(true, copy.resent());
     assertEquals(
         original,
-        new OutboundReply(
+        OutboundReply.unsequenced(
             copy.replyId(),
             copy.channel(),
             copy.userId(),

@@ -1,5 +1,6 @@
 package org.parley.it;
 
+import jakarta.json.Json;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -79,44 +81,93 @@ final class ArtemisPair implements AutoCloseable {
   }
 
   /**
+   * Sends one persistent text message to {@code queue} on the live broker, in message group {@code
+   * group}, with string properties, through Artemis' own {@code producer} command: a client of the
+   * broker that is not Parley.
+   */
+  void send(String queue, String text, String group, Map<String, String> properties) {
+    StringBuilder json = new StringBuilder("[");
+    properties.forEach(
+        (key, value) ->
+            json.append(json.length() > 1 ? "," : "")
+                .append(
+                    Json.createObjectBuilder()
+                        .add("type", "string")
+                        .add("key", key)
+                        .add("value", value)
+                        .build()));
+    json.append("]");
+    String out =
+        artemis(
+            List.of("producer"),
+            "--destination",
+            "queue://" + queue,
+            "--message-count",
+            "1",
+            "--message",
+            text,
+            "--group",
+            group,
+            "--properties",
+            json.toString());
+    if (!out.contains("Produced: 1 messages")) {
+      throw new IllegalStateException("artemis producer did not send: " + out);
+    }
+  }
+
+  /** Runs an {@code artemis} command against the live broker; returns what it printed. */
+  private String artemis(List<String> command, String... args) {
+    List<String> line = new ArrayList<>();
+    line.add("bash");
+    line.add(Path.of(System.getProperty("parley.it.artemis.home"), "bin/artemis").toString());
+    line.addAll(command);
+    line.addAll(
+        List.of(
+            "--url",
+            "tcp://127.0.0.1:" + (primary.isAlive() ? primaryPort : backupPort),
+            "--user",
+            USER,
+            "--password",
+            PASSWORD));
+    line.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(line);
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.redirectErrorStream(true);
+    try {
+      Process process = builder.start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      process.waitFor();
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
    * How many consumers the live broker counts on {@code queue}, from Artemis' own {@code queue
    * stat} (-1 if it does not answer).
    */
   int consumers(String queue) {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            List.of(
-                "bash",
-                Path.of(System.getProperty("parley.it.artemis.home"), "bin/artemis").toString(),
-                "queue",
-                "stat",
-                "--url",
-                "tcp://127.0.0.1:" + (primary.isAlive() ? primaryPort : backupPort),
-                "--user",
-                USER,
-                "--password",
-                PASSWORD,
-                "--queueName",
-                queue));
-    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    builder.redirectErrorStream(true);
+    String out;
     try {
-      Process stat = builder.start();
-      String out = new String(stat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      stat.waitFor();
-      for (String line : out.split("\n")) {
-        String[] cells = line.split("\\|");
-        if (cells.length > 3 && cells[1].strip().equals(queue)) {
-          return Integer.parseInt(cells[3].strip());
-        }
-      }
-      return -1;
-    } catch (IOException | NumberFormatException e) {
-      return -1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      out = artemis(List.of("queue", "stat"), "--queueName", queue);
+    } catch (RuntimeException e) {
       return -1;
     }
+    for (String row : out.split("\n")) {
+      String[] cells = row.split("\\|");
+      if (cells.length > 3 && cells[1].strip().equals(queue)) {
+        try {
+          return Integer.parseInt(cells[3].strip());
+        } catch (NumberFormatException e) {
+          return -1;
+        }
+      }
+    }
+    return -1;
   }
 
   @Override

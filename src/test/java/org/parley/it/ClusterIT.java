@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.regex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mongodb.client.model.Sorts;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.parley.infrastructure.messaging.jms.MessageGroups;
 
 /**
  * Several nodes on existing engines, with real processes on this machine: two Parley nodes on the
@@ -152,6 +154,10 @@ class ClusterIT {
         // the transaction manager warns WFLYTX0013 when a node keeps the default identifier
         assertTrue(
             !node.log().contains("WFLYTX0013"), node.name() + " has its own transaction node id");
+        // the ordering guard's numbers add up: nothing waited out parley.ordering.wait
+        assertTrue(
+            !node.log().contains("without its predecessor"),
+            node.name() + " handled nothing without its predecessor");
       }
     }
   }
@@ -235,8 +241,125 @@ class ClusterIT {
         "one question stored");
   }
 
+  /**
+   * What two nodes taking one user's webhooks at once can leave on the queue, and what a consumer
+   * that dies with a user's message in hand can let happen (Artemis unbinds its groups before it
+   * gives the message back): the user's message 3 on the queue before message 2, or reply 2 before
+   * reply 1. The test puts them there itself, with the broker's own producer, numbered as intake
+   * and the inbound consumer number them. Without the ordering guard 3 would be answered first, and
+   * reply 2 sent first.
+   */
   @Test
   @Order(4)
+  void aMessageOrReplyQueuedBeforeItsPredecessorWaitsForIt() {
+    long user = users(1);
+    String group = MessageGroups.groupOf("telegram", String.valueOf(user), 1024);
+    assertEquals(200, telegram(nodeA, user, 1, "hello").statusCode());
+    Await.await(
+        "the first answer", Duration.ofSeconds(30), () -> answeredMessages(user).contains(1L));
+
+    brokers.send(
+        "parley.inbound",
+        queuedText(user, 3, "good morning"),
+        group,
+        Map.of("_AMQ_DUPL_ID", "telegram:" + user + "-3"));
+    brokers.send(
+        "parley.inbound",
+        queuedText(user, 2, "thank you"),
+        group,
+        Map.of("_AMQ_DUPL_ID", "telegram:" + user + "-2"));
+    Await.await(
+        "messages 2 and 3 answered",
+        Duration.ofSeconds(30),
+        () -> answeredMessages(user).contains(3L) && answeredMessages(user).contains(2L));
+    assertEquals(List.of(1L, 2L, 3L), answeredMessages(user).stream().distinct().toList());
+    assertEquals(
+        List.of("telegram:" + user + "-1", "telegram:" + user + "-2", "telegram:" + user + "-3"),
+        store
+            .database()
+            .getCollection("messages")
+            .find(and(eq("customerId", "telegram-" + user), eq("direction", "INBOUND")))
+            .sort(Sorts.ascending("seq"))
+            .map(document -> document.getString("_id"))
+            .into(new ArrayList<>()),
+        "the dialog holds them in the user's order");
+
+    // reply 2 of a fourth message, queued before reply 1 (which follows nothing undelivered)
+    long first = (4L << 10) | 1;
+    brokers.send(
+        "parley.outbound",
+        queuedReply(user, "guard/2", "the second line", first + 1, first),
+        group,
+        Map.of());
+    brokers.send(
+        "parley.outbound",
+        queuedReply(user, "guard/1", "the first line", first, 0),
+        group,
+        Map.of());
+    Await.await(
+        "both lines sent",
+        Duration.ofSeconds(30),
+        () -> telegramTexts(user).contains("the second line"));
+    List<String> texts = telegramTexts(user);
+    assertEquals(
+        List.of("the first line", "the second line"),
+        texts.subList(texts.size() - 2, texts.size()),
+        "sent in their order: " + texts);
+    assertEquals(1, texts.stream().filter("the first line"::equals).count(), "once: " + texts);
+  }
+
+  /** The messages of {@code user} the bot has answered, in the order of its answers. */
+  private static List<Long> answeredMessages(long user) {
+    return FakePlatforms.calls(
+            c ->
+                c.platform().equals("telegram")
+                    && c.body().containsKey("chat_id")
+                    && c.body().getJsonNumber("chat_id").longValue() == user
+                    && c.body().containsKey("reply_parameters"))
+        .stream()
+        .map(
+            c -> c.body().getJsonObject("reply_parameters").getJsonNumber("message_id").longValue())
+        .toList();
+  }
+
+  /** A Telegram text as parley.inbound carries it (InboundMessage in JSON), numbered. */
+  private static String queuedText(long user, int messageId, String text) {
+    return Json.createObjectBuilder()
+        .add("channel", "telegram")
+        .add("userId", String.valueOf(user))
+        .add("platformMessageId", user + "-" + messageId)
+        .add("type", "TEXT")
+        .add("text", text)
+        .add("conversationRef", String.valueOf(user))
+        .add("replyToRef", String.valueOf(messageId))
+        .add("locale", "en")
+        .add("sentAt", Instant.now().toString())
+        .add("sequence", messageId)
+        .add("previousReply", 0)
+        .build()
+        .toString();
+  }
+
+  /** A text reply as parley.outbound carries it (OutboundReply in JSON), at its position. */
+  private static String queuedReply(
+      long user, String replyId, String text, long position, long after) {
+    return Json.createObjectBuilder()
+        .add("replyId", replyId)
+        .add("channel", "telegram")
+        .add("userId", String.valueOf(user))
+        .add("conversationRef", String.valueOf(user))
+        .add("language", "EN")
+        .add("kind", "TEXT")
+        .add("text", text)
+        .add("resent", false)
+        .add("position", position)
+        .add("after", after)
+        .build()
+        .toString();
+  }
+
+  @Test
+  @Order(5)
   void killingThePrimaryBrokerLosesNothingAndKeepsOrder() throws Exception {
     int users = 24;
     int perUser = 15;
@@ -264,7 +387,8 @@ class ClusterIT {
       System.out.printf(
           "Cluster, primary broker killed -9: %d messages from %d users; killed at %d"
               + " acknowledged, %d answered (%d in flight); backup active after %d ms; answering"
-              + " again after %d ms; lost 0; duplicates %d; out of order %d; posts sent again %d%n",
+              + " again after %d ms, the longest wait of a user %d ms; lost 0; duplicates %d; out of"
+              + " order %d; posts sent again %d%n",
           load.total(),
           users,
           acknowledgedAtKill,
@@ -272,6 +396,7 @@ class ClusterIT {
           inFlight,
           Duration.between(killed, backupActive).toMillis(),
           Duration.between(killed, answeringAgain).toMillis(),
+          longestWaitAfter(killed, load),
           load.duplicates(),
           load.outOfOrderOrMissing().size(),
           load.resent());
@@ -281,7 +406,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theConsoleOnOneNodeClosesAPluginOnBothAndReadsTheRemoteBrokersDepths() {
     ConsoleClient onA = new ConsoleClient(nodeA.http(""));
     assertEquals(302, onA.signIn("admin", "dev-admin-password", null).statusCode());
@@ -354,7 +479,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void killingANodeHandsItsUsersToTheOtherLosingNothing() throws Exception {
     int users = 24;
     int perUser = 15;

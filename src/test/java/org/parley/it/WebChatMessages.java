@@ -12,7 +12,7 @@ final class WebChatMessages {
   private WebChatMessages() {}
 
   static InboundMessage text(String user, String clientId, String text) {
-    return new InboundMessage(
+    return InboundMessage.received(
         "webchat",
         user,
         user + "-" + clientId,

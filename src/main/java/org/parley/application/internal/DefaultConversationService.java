@@ -81,15 +81,14 @@ public class DefaultConversationService implements ConversationService {
   Clock clock = Clock.systemUTC();
 
   @Override
-  public void handle(InboundMessage message, Instant receivedAt) {
+  public long handle(InboundMessage message, Instant receivedAt) {
     String customerId = CustomerIds.of(message.channel(), message.userId());
     String text = textOf(message);
     Optional<Boolean> consentAnswer = consentAnswer(text);
     if (consentAnswer.isPresent()) {
       Optional<DialogRef> asking = turns.awaitingConsent(customerId);
       if (asking.isPresent()) {
-        answerConsent(message, asking.get(), consentAnswer.get(), receivedAt);
-        return;
+        return answerConsent(message, asking.get(), consentAnswer.get(), receivedAt);
       }
     }
     NluResult understood = nlu.parse(text, NluContext.withLocale(message.locale()));
@@ -108,8 +107,7 @@ public class DefaultConversationService implements ConversationService {
     String dialogId = slot.dialogId();
     if (stored.isPresent()) {
       if (stored.get().answered()) {
-        resendUndelivered(message, stored.get());
-        return;
+        return resendUndelivered(message, stored.get());
       }
       dialogId = stored.get().dialogId(); // claimed by an attempt that failed: answer it now
     }
@@ -127,6 +125,7 @@ public class DefaultConversationService implements ConversationService {
           OutboundReply.of(
               turn.id() + "/" + (i + 1),
               message,
+              i + 1,
               understood.language(),
               replies.get(i),
               receivedAt);
@@ -137,9 +136,10 @@ public class DefaultConversationService implements ConversationService {
     turns.answer(turn.id(), dialogId, records, goodbye, clock.instant());
     outgoing.forEach(outbound::enqueue);
     metrics.answered(message.channel());
+    return outgoing.isEmpty() ? 0 : outgoing.get(outgoing.size() - 1).position();
   }
 
-  private void answerConsent(
+  private long answerConsent(
       InboundMessage message, DialogRef asking, boolean granted, Instant receivedAt) {
     String language = asking.language();
     Reply reply;
@@ -160,20 +160,26 @@ public class DefaultConversationService implements ConversationService {
       reply = new Reply.Text(DELETED);
     }
     // the answer itself is not stored: a "yes" is recorded as the consent, a "no" leaves nothing
-    outbound.enqueue(
-        OutboundReply.of(message.deduplicationId() + "/1", message, language, reply, receivedAt));
+    OutboundReply answer =
+        OutboundReply.of(message.deduplicationId() + "/1", message, 1, language, reply, receivedAt);
+    outbound.enqueue(answer);
     metrics.answered(message.channel());
     LOG.fine(() -> "Consent " + (granted ? "granted" : "refused") + " for " + asking.dialogId());
+    return answer.position();
   }
 
-  private void resendUndelivered(InboundMessage message, StoredTurn stored) {
+  /** Queues again what was not delivered; returns the position of the turn's last reply. */
+  private long resendUndelivered(InboundMessage message, StoredTurn stored) {
     metrics.duplicateDropped(message.channel(), "inbound");
+    long last = 0;
     for (StoredReply reply : stored.replies()) {
+      OutboundReply copy = JSON.fromJson(reply.reply().body(), OutboundReply.class);
+      last = Math.max(last, copy.position());
       if (!reply.delivered()) {
-        OutboundReply copy = JSON.fromJson(reply.reply().body(), OutboundReply.class);
         outbound.enqueue(copy.resend());
       }
     }
+    return last;
   }
 
   @Override

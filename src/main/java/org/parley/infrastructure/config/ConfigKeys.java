@@ -107,6 +107,22 @@ public final class ConfigKeys {
 
   public static final String ORDERING_GROUPS_DEFAULT = "1024";
 
+  /**
+   * True where several nodes consume the queues (set by standalone-cluster.xml): each message and
+   * reply is numbered in its user's order, and a consumer handles one only after its predecessor.
+   */
+  public static final String ORDERING_SEQUENCED = "parley.ordering.sequenced";
+
+  public static final String ORDERING_SEQUENCED_DEFAULT = "false";
+
+  /**
+   * How long (ISO-8601) a sequenced message or reply waits for its predecessor before it is handled
+   * anyway (the predecessor was then lost before it reached the queue, or buried).
+   */
+  public static final String ORDERING_WAIT = "parley.ordering.wait";
+
+  public static final String ORDERING_WAIT_DEFAULT = "PT5S";
+
   /** After this long without a message (ISO-8601) a dialog ends and the bot asks for consent. */
   public static final String DIALOG_IDLE_TIMEOUT = "parley.dialog.idle-timeout";
 

@@ -100,7 +100,7 @@ class WebhookIntakeTest {
   }
 
   private static InboundMessage message(String id, String user) {
-    return new InboundMessage(
+    return InboundMessage.received(
         "telegram",
         user,
         id,

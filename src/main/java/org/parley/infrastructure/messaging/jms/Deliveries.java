@@ -2,11 +2,25 @@ package org.parley.infrastructure.messaging.jms;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import java.time.Instant;
 
 /** What the consumers read off a delivery: which attempt it is, and a failure in one line. */
 final class Deliveries {
 
+  /**
+   * On a copy put back behind its predecessor ({@link OrderingGuard}): when the message or reply
+   * was first found early (epoch ms).
+   */
+  static final String HELD_SINCE = "parley_held_since";
+
   private Deliveries() {}
+
+  /** When the message was first found before its predecessor (null if it never was). */
+  static Instant heldSince(Message message) throws JMSException {
+    return message.propertyExists(HELD_SINCE)
+        ? Instant.ofEpochMilli(message.getLongProperty(HELD_SINCE))
+        : null;
+  }
 
   /** The broker's delivery count: 1 for the first delivery. */
   static int attempt(Message message) {

@@ -11,7 +11,6 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import jakarta.json.bind.JsonbException;
-import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,6 +35,9 @@ import org.parley.infrastructure.config.ConfigKeys;
  * uses up {@code parley.delivery.max-attempts} moves the message to {@code parley.inbound.DLQ}
  * ({@link DeadLettering}: not the broker's delivery count, which also counts deliveries to
  * consumers that died first).
+ *
+ * <p>On several nodes the {@link OrderingGuard} first checks that the user's previous message has
+ * been handled.
  */
 @TransactionManagement(TransactionManagementType.BEAN)
 @MessageDriven(
@@ -58,6 +60,8 @@ public class InboundMessageConsumer implements MessageListener {
   @Inject ConversationService conversations;
   @Inject PipelineMetrics metrics;
   @Inject DeadLettering deadLettering;
+  @Inject OrderingGuard ordering;
+  @Inject JmsInboundQueue queue;
 
   @Inject
   @ConfigProperty(
@@ -76,7 +80,11 @@ public class InboundMessageConsumer implements MessageListener {
       return;
     }
     try {
-      conversations.handle(inbound, Instant.ofEpochMilli(message.getJMSTimestamp()));
+      InboundMessage admitted = ordering.admit(inbound, Deliveries.heldSince(message));
+      long lastReply = conversations.handle(admitted, JmsInboundQueue.receivedAt(message));
+      ordering.handled(admitted, lastReply);
+    } catch (OrderingGuard.Early e) {
+      putBehind(message, inbound, e);
     } catch (RuntimeException | JMSException e) {
       LOG.log(Level.FINE, "Handling " + inbound.deduplicationId() + " failed", e);
       fail(message, Deliveries.describe(e), inbound);
@@ -98,9 +106,37 @@ public class InboundMessageConsumer implements MessageListener {
     if (last) {
       deadLettering.buryInbound(message);
       metrics.deadLettered("parley.inbound");
+      if (inbound != null) {
+        passOver(inbound);
+      }
       return;
     }
     throw new RedeliveryRequested(reason);
+  }
+
+  /**
+   * Sends the message to the end of the queue, then lets this delivery commit. A crash in between
+   * leaves both, and the copy is then a duplicate that the turn's claim recognises.
+   */
+  private void putBehind(Message message, InboundMessage inbound, OrderingGuard.Early early) {
+    try {
+      if (Deliveries.heldSince(message) != null) { // again: the predecessor is not there yet
+        OrderingGuard.pause(OrderingGuard.REQUEUE_PAUSE);
+      }
+      queue.requeue(inbound, message, early.since());
+      LOG.fine(() -> early.getMessage() + ": put behind it");
+    } catch (JMSException | RuntimeException e) {
+      throw new RedeliveryRequested(early.getMessage() + "; not put behind it: " + e);
+    }
+  }
+
+  /** The user's next message need not wait for the buried one. */
+  private void passOver(InboundMessage inbound) {
+    try {
+      ordering.handled(inbound, 0);
+    } catch (RuntimeException e) { // it then waits parley.ordering.wait
+      LOG.fine(() -> "Could not pass over " + inbound.deduplicationId() + ": " + e);
+    }
   }
 
   /** The failed attempts counted with the turn, this one included (0 if none could be). */

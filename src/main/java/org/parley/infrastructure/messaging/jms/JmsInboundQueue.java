@@ -11,6 +11,7 @@ import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.application.InboundMessage;
 import org.parley.application.InboundQueue;
@@ -27,6 +28,9 @@ public class JmsInboundQueue implements InboundQueue {
   /** Artemis drops a message whose value it has seen on this address recently. */
   static final String DUPLICATE_DETECTION_ID = "_AMQ_DUPL_ID";
 
+  /** On a copy put back behind its predecessor: when the webhook took the original (epoch ms). */
+  static final String RECEIVED_AT = "parley_received_at";
+
   private static final Jsonb JSON = JsonbBuilder.create();
 
   @Resource(lookup = Destinations.POOLED_CONNECTION_FACTORY)
@@ -41,8 +45,16 @@ public class JmsInboundQueue implements InboundQueue {
       defaultValue = ConfigKeys.ORDERING_GROUPS_DEFAULT)
   int groups;
 
+  @Inject OrderingGuard ordering;
+
   @Override
-  public void enqueue(InboundMessage message) {
+  public void enqueue(InboundMessage unnumbered) {
+    InboundMessage message;
+    try {
+      message = ordering.numbered(unnumbered);
+    } catch (RuntimeException e) {
+      throw new QueueUnavailableException("the user's place in the queue could not be stored", e);
+    }
     try (JMSContext context = connectionFactory.createContext()) {
       TextMessage jms = context.createTextMessage(JSON.toJson(message));
       jms.setStringProperty(
@@ -52,6 +64,37 @@ public class JmsInboundQueue implements InboundQueue {
     } catch (JMSRuntimeException | jakarta.jms.JMSException e) {
       throw new QueueUnavailableException("parley.inbound did not take the message", e);
     }
+  }
+
+  /**
+   * Puts a message that came before its predecessor back at the end of the queue, in its group, so
+   * that the predecessor comes first ({@link OrderingGuard}). The copy keeps when the webhook took
+   * the message and when it was first found early; its duplicate-detection id names the delivery it
+   * copies, so that a redelivery of that one, moved again, is dropped by the broker.
+   */
+  void requeue(InboundMessage message, jakarta.jms.Message original, Instant heldSince)
+      throws jakarta.jms.JMSException {
+    String body = ((TextMessage) original).getText();
+    String deduplicationId = message.deduplicationId();
+    try (JMSContext context = connectionFactory.createContext()) {
+      TextMessage jms = context.createTextMessage(body);
+      jms.setStringProperty(
+          "JMSXGroupID", MessageGroups.groupOf(message.channel(), message.userId(), groups));
+      jms.setStringProperty(
+          DUPLICATE_DETECTION_ID, "behind:" + deduplicationId + "@" + original.getJMSMessageID());
+      jms.setLongProperty(RECEIVED_AT, receivedAt(original).toEpochMilli());
+      jms.setLongProperty(Deliveries.HELD_SINCE, heldSince.toEpochMilli());
+      context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(inbound, jms);
+    } catch (JMSRuntimeException e) {
+      throw new QueueUnavailableException("parley.inbound did not take the message back", e);
+    }
+  }
+
+  /** When the webhook took the message (a copy keeps the original's time). */
+  static Instant receivedAt(jakarta.jms.Message message) throws jakarta.jms.JMSException {
+    return message.propertyExists(RECEIVED_AT)
+        ? Instant.ofEpochMilli(message.getLongProperty(RECEIVED_AT))
+        : Instant.ofEpochMilli(message.getJMSTimestamp());
   }
 
   /** Reads a queued message back (the consumer's side of the format). */

@@ -10,6 +10,7 @@ import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.application.OutboundQueue;
 import org.parley.application.OutboundReply;
@@ -51,6 +52,22 @@ public class JmsOutboundQueue implements OutboundQueue {
       context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(outbound, jms);
     } catch (jakarta.jms.JMSException e) {
       throw new jakarta.jms.JMSRuntimeException("parley.outbound did not take the reply", null, e);
+    }
+  }
+
+  /**
+   * Puts a reply that came before its predecessor back at the end of the queue, in its group, in
+   * the consumer's transaction ({@link OrderingGuard}). The copy is marked as resent, so that it is
+   * looked up before it is sent, and keeps when it was first found early.
+   */
+  void requeue(OutboundReply reply, Instant heldSince) throws jakarta.jms.JMSException {
+    try (JMSContext context = connectionFactory.createContext()) {
+      TextMessage jms = context.createTextMessage(JSON.toJson(reply.resend()));
+      jms.setStringProperty(
+          "JMSXGroupID", MessageGroups.groupOf(reply.channel(), reply.userId(), groups));
+      jms.setStringProperty(REPLY_ID, reply.replyId());
+      jms.setLongProperty(Deliveries.HELD_SINCE, heldSince.toEpochMilli());
+      context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(outbound, jms);
     }
   }
 

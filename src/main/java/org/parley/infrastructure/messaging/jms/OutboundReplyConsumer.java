@@ -24,6 +24,9 @@ import org.parley.infrastructure.config.ConfigKeys;
  * rolls back and the broker redelivers at once, keeping the user's order, up to {@code
  * parley.delivery.max-attempts} failed attempts (counted with the stored reply), then it moves to
  * {@code parley.outbound.DLQ} in the same transaction ({@link DeadLettering}).
+ *
+ * <p>On several nodes the {@link OrderingGuard} first checks that the reply it follows has been
+ * delivered.
  */
 @MessageDriven(
     activationConfig = {
@@ -44,6 +47,8 @@ public class OutboundReplyConsumer implements MessageListener {
   @Inject ReplyDelivery delivery;
   @Inject PipelineMetrics metrics;
   @Inject DeadLettering deadLettering;
+  @Inject OrderingGuard ordering;
+  @Inject JmsOutboundQueue queue;
   @Resource MessageDrivenContext context;
 
   @Inject
@@ -62,8 +67,12 @@ public class OutboundReplyConsumer implements MessageListener {
       return;
     }
     try {
+      ordering.admit(reply, Deliveries.heldSince(message));
       delivery.deliver(reply, Deliveries.attempt(message));
-    } catch (RuntimeException e) {
+      ordering.delivered(reply);
+    } catch (OrderingGuard.Early e) {
+      putBehind(message, reply, e);
+    } catch (RuntimeException | JMSException e) {
       fail(message, Deliveries.describe(e), reply);
       LOG.log(Level.FINE, "Delivering " + reply.replyId() + " failed", e);
     }
@@ -84,8 +93,34 @@ public class OutboundReplyConsumer implements MessageListener {
     if (last) {
       deadLettering.buryOutbound(message);
       metrics.deadLettered("parley.outbound");
+      if (reply != null) {
+        passOver(reply);
+      }
     } else {
       context.setRollbackOnly();
+    }
+  }
+
+  /** Sends a copy to the end of the queue, in this transaction, which then commits. */
+  private void putBehind(Message message, OutboundReply reply, OrderingGuard.Early early) {
+    try {
+      if (Deliveries.heldSince(message) != null) { // again: the predecessor is not there yet
+        OrderingGuard.pause(OrderingGuard.REQUEUE_PAUSE);
+      }
+      queue.requeue(reply, early.since());
+      LOG.fine(() -> early.getMessage() + ": put behind it");
+    } catch (JMSException | RuntimeException e) {
+      LOG.fine(() -> early.getMessage() + "; not put behind it: " + e);
+      context.setRollbackOnly();
+    }
+  }
+
+  /** The user's next reply need not wait for the buried one. */
+  private void passOver(OutboundReply reply) {
+    try {
+      ordering.delivered(reply);
+    } catch (RuntimeException e) { // it then waits parley.ordering.wait
+      LOG.fine(() -> "Could not pass over " + reply.replyId() + ": " + e);
     }
   }
 

@@ -92,7 +92,7 @@ public class ChatResource {
     String userId = session.getUserPrincipal().getName();
     String messageId = userId + "-" + body.clientMessageId();
     InboundMessage message =
-        new InboundMessage(
+        InboundMessage.received(
             CHANNEL,
             userId,
             messageId,

@@ -52,7 +52,7 @@ public final class MessengerPayloadParser {
     if (PayloadFields.has(event, "postback")) {
       JsonObject postback = PayloadFields.object(event, "postback", at);
       String mid = PayloadFields.optionalString(postback, "mid", at + ".postback");
-      return new InboundMessage(
+      return InboundMessage.received(
           CHANNEL,
           sender,
           mid != null ? mid : sender + "-" + sent.toEpochMilli(),
@@ -77,7 +77,7 @@ public final class MessengerPayloadParser {
     String text = PayloadFields.optionalString(message, "text", in);
     if (PayloadFields.has(message, "quick_reply")) {
       JsonObject quickReply = PayloadFields.object(message, "quick_reply", in);
-      return new InboundMessage(
+      return InboundMessage.received(
           CHANNEL,
           sender,
           mid,
@@ -103,10 +103,10 @@ public final class MessengerPayloadParser {
               : null;
       String kind = PayloadFields.optionalString(attachment, "type", in + ".attachments[0]");
       Type type = "image".equals(kind) ? Type.IMAGE : Type.LINK;
-      return new InboundMessage(
+      return InboundMessage.received(
           CHANNEL, sender, mid, type, text, null, url, sender, mid, null, sent);
     }
-    return new InboundMessage(
+    return InboundMessage.received(
         CHANNEL,
         sender,
         mid,

@@ -59,7 +59,7 @@ public final class SlackEventParser {
         Instant.ofEpochSecond(
             seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
     return new SlackEvent.UserMessage(
-        new InboundMessage(
+        InboundMessage.received(
             CHANNEL,
             PayloadFields.string(event, "user", "event"),
             id,

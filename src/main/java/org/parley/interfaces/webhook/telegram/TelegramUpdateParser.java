@@ -58,7 +58,7 @@ public final class TelegramUpdateParser {
               PayloadFields.objectAt(sizes, sizes.size() - 1, at + ".photo"),
               "file_id",
               at + ".photo[" + (sizes.size() - 1) + "]");
-      return new InboundMessage(
+      return InboundMessage.received(
           CHANNEL,
           user,
           chat + "-" + messageId,
@@ -72,7 +72,7 @@ public final class TelegramUpdateParser {
           sent);
     }
     String text = PayloadFields.optionalString(message, "text", at);
-    return new InboundMessage(
+    return InboundMessage.received(
         CHANNEL,
         user,
         chat + "-" + messageId,
@@ -91,7 +91,7 @@ public final class TelegramUpdateParser {
     JsonObject from = PayloadFields.object(callback, "from", at);
     JsonObject message = PayloadFields.object(callback, "message", at);
     String chat = chatId(message, at + ".message");
-    return new InboundMessage(
+    return InboundMessage.received(
         CHANNEL,
         String.valueOf(PayloadFields.integer(from, "id", at + ".from")),
         CALLBACK_PREFIX + PayloadFields.string(callback, "id", at),
