@@ -2,6 +2,7 @@ package org.parley.application;
 
 import java.time.Instant;
 import java.util.List;
+import org.parley.domain.model.dialog.Erased;
 
 /**
  * What failed every delivery attempt: the messages on {@code parley.inbound.DLQ} and the replies on
@@ -25,6 +26,13 @@ public interface DeadLetters {
 
   /** Deletes the dead letter; false if it is not (or no longer) there. */
   boolean discard(Queue queue, String id);
+
+  /**
+   * Deletes from both dead-letter queues every letter of what was erased: all of a customer's when
+   * the whole customer went, else those carrying one of the erased messages' or replies' ids.
+   * Returns how many went.
+   */
+  int erase(List<Erased> erased);
 
   /** Which dead-letter queue. */
   enum Queue {

@@ -8,11 +8,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.application.DeadLetters;
 import org.parley.application.DialogService;
 import org.parley.application.InvalidInputException;
 import org.parley.application.UnknownDialogException;
@@ -20,6 +22,7 @@ import org.parley.domain.model.dialog.Appended;
 import org.parley.domain.model.dialog.DialogPage;
 import org.parley.domain.model.dialog.DialogQuery;
 import org.parley.domain.model.dialog.DialogStore;
+import org.parley.domain.model.dialog.Erased;
 import org.parley.domain.model.dialog.NewMessage;
 import org.parley.domain.model.dialog.Transcript;
 import org.parley.domain.model.shared.LanguageCode;
@@ -38,6 +41,7 @@ public class DefaultDialogService implements DialogService {
   static final int MAX_PAGE_SIZE = 100;
 
   @Inject DialogStore store;
+  @Inject DeadLetters deadLetters;
 
   @Inject
   @ConfigProperty(
@@ -90,7 +94,7 @@ public class DefaultDialogService implements DialogService {
     }
     Transcript transcript =
         store.transcript(dialogId).orElseThrow(() -> new UnknownDialogException(dialogId));
-    store.erase(transcript.dialog().customerId(), dialogId);
+    eraseDeadLetters(List.of(store.erase(transcript.dialog().customerId(), dialogId)));
   }
 
   @Override
@@ -121,24 +125,46 @@ public class DefaultDialogService implements DialogService {
   public boolean erase(String customerId, String dialogId) {
     requireId("customerId", customerId);
     requireId("dialogId", dialogId);
-    return store.erase(customerId, dialogId);
+    Erased erased = store.erase(customerId, dialogId);
+    eraseDeadLetters(List.of(erased));
+    return !erased.nothing();
   }
 
   @Override
   public boolean eraseCustomer(String customerId) {
     requireId("customerId", customerId);
-    return store.eraseCustomer(customerId) > 0;
+    Erased erased = store.eraseCustomer(customerId);
+    eraseDeadLetters(List.of(erased));
+    return !erased.nothing();
   }
 
   @Override
   public long purgeExpiredUnconsented() {
     Instant cutoff = Instant.now().minus(retention);
-    long purged = store.purgeUnconsentedCreatedBefore(cutoff);
+    List<Erased> erased = store.purgeUnconsentedCreatedBefore(cutoff);
+    eraseDeadLetters(erased);
+    long purged = erased.size();
     LOG.log(
         Level.INFO,
         "Purged {0} unconsented dialog(s) created before {1}",
         new Object[] {purged, cutoff});
     return purged;
+  }
+
+  /**
+   * The last step of every erasure: the copies outside the store, on the dead-letter queues. The
+   * store's part is done by then; if the broker cannot be searched the erasure still stands, and
+   * the warning names no customer data (an admin can erase the letters from the console).
+   */
+  private void eraseDeadLetters(List<Erased> erased) {
+    try {
+      deadLetters.erase(erased);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "The dead letters of {0} erasure(s) could not be erased: {1}",
+          new Object[] {erased.size(), e.getClass().getSimpleName()});
+    }
   }
 
   private static void requireId(String field, String value) {

@@ -1,6 +1,7 @@
 package org.parley.domain.model.dialog;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,15 +24,25 @@ public interface DialogStore {
   /** Marks the dialog consented; false if there is no such dialog. Idempotent. */
   boolean grantConsent(String dialogId);
 
-  /** Deletes the customer's dialog and all of its messages; false if nothing matched. */
-  boolean erase(String customerId, String dialogId);
+  /**
+   * Deletes the customer's dialog with every copy the store keeps of it: its messages, the plugin's
+   * pending action, the web chat's copies of its replies, the pointers to it. The consent "no", the
+   * DataAPI's and the console's erase, and the purge all go through the one cascade behind this.
+   */
+  Erased erase(String customerId, String dialogId);
 
-  /** Deletes every dialog and message of the customer; returns how many dialogs went. */
-  long eraseCustomer(String customerId);
+  /**
+   * Deletes everything the store keeps of the customer: every dialog with all its copies, the
+   * customer's conversation pointer and ordering numbers, the web chat counter.
+   */
+  Erased eraseCustomer(String customerId);
 
   /** Consented dialogs matching the query, most recently updated first, then by id. */
   DialogPage consentedDialogs(DialogQuery query);
 
-  /** Deletes the unconsented dialogs created before {@code cutoff}, with their messages. */
-  long purgeUnconsentedCreatedBefore(Instant cutoff);
+  /**
+   * Deletes the unconsented dialogs created before {@code cutoff}, each through the cascade of
+   * {@link #erase} and only while it is still unconsented (a "yes" meanwhile wins).
+   */
+  List<Erased> purgeUnconsentedCreatedBefore(Instant cutoff);
 }

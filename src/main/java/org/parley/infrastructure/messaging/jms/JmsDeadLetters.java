@@ -15,13 +15,17 @@ import jakarta.jms.TextMessage;
 import jakarta.json.bind.JsonbException;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.parley.application.CustomerIds;
 import org.parley.application.DeadLetters;
 import org.parley.application.InboundMessage;
 import org.parley.application.OutboundReply;
+import org.parley.domain.model.dialog.Erased;
 import org.parley.domain.model.dialog.TurnStore;
 
 /**
@@ -125,6 +129,75 @@ public class JmsDeadLetters implements DeadLetters {
   @Override
   public boolean discard(DeadLetters.Queue queue, String id) {
     return take(queue, id, (context, message) -> LOG.info(() -> "Discarded dead letter " + id));
+  }
+
+  /**
+   * {@inheritDoc} A letter of a customer one of whose dialogs went, that no stored turn or reply
+   * holds (it failed before it was stored, so no dialog keeps it), goes too.
+   */
+  @Override
+  public int erase(List<Erased> erased) {
+    Set<String> whole = new HashSet<>();
+    Set<String> touched = new HashSet<>();
+    Set<String> keys = new HashSet<>();
+    for (Erased e : erased) {
+      (e.wholeCustomer() ? whole : touched).add(e.customerId());
+      keys.addAll(e.messageIds());
+    }
+    if (whole.isEmpty() && touched.isEmpty()) {
+      return 0;
+    }
+    int taken = 0;
+    for (DeadLetters.Queue queue : DeadLetters.Queue.values()) {
+      for (String id : lettersOf(queue, whole, touched, keys)) {
+        if (take(queue, id, (context, message) -> {})) {
+          taken++;
+        }
+      }
+    }
+    int count = taken;
+    LOG.info(() -> "Erased " + count + " dead letter(s) with the data they belonged to");
+    return count;
+  }
+
+  /** The broker ids of the letters {@link #erase} takes. */
+  private List<String> lettersOf(
+      DeadLetters.Queue queue, Set<String> whole, Set<String> touched, Set<String> keys) {
+    List<String> ids = new ArrayList<>();
+    try (JMSContext context = connectionFactory.createContext();
+        QueueBrowser browser = context.createBrowser(dlq(queue))) {
+      Enumeration<?> messages = browser.getEnumeration();
+      while (messages.hasMoreElements()) {
+        Message message = (Message) messages.nextElement();
+        String[] whose = whose(queue, message);
+        if (whose != null
+            && (keys.contains(whose[1])
+                || whole.contains(whose[0])
+                || (touched.contains(whose[0]) && turns.failure(whose[1]).isEmpty()))) {
+          ids.add(message.getJMSMessageID());
+        }
+      }
+    } catch (JMSException e) {
+      throw new JMSRuntimeException("Cannot browse the dead letters", null, e);
+    }
+    return ids;
+  }
+
+  /** The letter's customer id and key, or null if it cannot be read. */
+  private static String[] whose(DeadLetters.Queue queue, Message message) throws JMSException {
+    try {
+      String body = ((TextMessage) message).getText();
+      if (queue == DeadLetters.Queue.INBOUND) {
+        InboundMessage inbound = JmsInboundQueue.fromJson(body);
+        return new String[] {
+          CustomerIds.of(inbound.channel(), inbound.userId()), inbound.deduplicationId()
+        };
+      }
+      OutboundReply reply = JmsOutboundQueue.fromJson(body);
+      return new String[] {CustomerIds.of(reply.channel(), reply.userId()), reply.replyId()};
+    } catch (JsonbException | ClassCastException | NullPointerException e) {
+      return null;
+    }
   }
 
   private interface Taken {

@@ -20,9 +20,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.bson.Document;
@@ -38,6 +40,7 @@ import org.parley.domain.model.dialog.DialogQuery;
 import org.parley.domain.model.dialog.DialogRepository;
 import org.parley.domain.model.dialog.DialogStatus;
 import org.parley.domain.model.dialog.DialogStore;
+import org.parley.domain.model.dialog.Erased;
 import org.parley.domain.model.dialog.Message;
 import org.parley.domain.model.dialog.MessageRepository;
 import org.parley.domain.model.dialog.NewMessage;
@@ -144,52 +147,68 @@ public class MongoDialogStore implements DialogStore {
   }
 
   @Override
-  public boolean erase(String customerId, String dialogId) {
-    eraseWebChatCopies(and(eq("dialogId", dialogId), eq("customerId", customerId)));
-    // messages first: a crash in between leaves an empty unconsented dialog, which the purge
-    // removes
-    long messages =
-        messages()
-            .deleteMany(and(eq("dialogId", dialogId), eq("customerId", customerId)))
-            .getDeletedCount();
-    long dialogs =
+  public Erased erase(String customerId, String dialogId) {
+    boolean held =
         dialogs()
-            .deleteOne(and(eq("_id", dialogId), eq("customerId", customerId)))
-            .getDeletedCount();
-    pending().deleteOne(and(eq("_id", dialogId), eq("customerId", customerId)));
-    return messages + dialogs > 0;
-  }
-
-  /**
-   * The web chat's copies of the dialog's replies ({@code webchat_replies}, under the same ids as
-   * the outbound messages): without this a "no" left them readable at {@code GET /chat/messages}.
-   * Called before the messages go, since their ids are how the copies are found.
-   */
-  private void eraseWebChatCopies(Bson messagesOfTheDialog) {
-    List<String> replyIds =
-        messages()
-            .find(and(messagesOfTheDialog, eq("direction", Message.Direction.OUTBOUND.name())))
-            .projection(Projections.include("_id"))
-            .map(document -> document.getString("_id"))
-            .into(new ArrayList<>());
-    if (!replyIds.isEmpty()) {
-      store
-          .database()
-          .getCollection(MongoWebChatReplies.REPLIES)
-          .deleteMany(Filters.in("_id", replyIds));
-    }
+                .deleteOne(and(eq("_id", dialogId), eq("customerId", customerId)))
+                .getDeletedCount()
+            > 0;
+    // also when the dialog document is gone already: a cascade cut short left its copies
+    return cascade(customerId, List.of(dialogId), held);
   }
 
   @Override
-  public long eraseCustomer(String customerId) {
-    messages().deleteMany(eq("customerId", customerId));
+  public Erased eraseCustomer(String customerId) {
+    List<String> dialogIds =
+        dialogs()
+            .find(eq("customerId", customerId))
+            .projection(Projections.include("_id"))
+            .map(document -> document.getString("_id"))
+            .into(new ArrayList<>());
+    dialogs().deleteMany(eq("customerId", customerId));
+    Erased erased = cascade(customerId, dialogIds, true);
+    Set<String> userIds =
+        webChatReplies()
+            .find(eq("customerId", customerId))
+            .projection(Projections.include("userId"))
+            .map(document -> document.getString("userId"))
+            .into(new HashSet<>());
+    webChatReplies().deleteMany(eq("customerId", customerId));
+    webChatUsers()
+        .deleteMany(
+            userIds.isEmpty()
+                ? eq("customerId", customerId)
+                : Filters.or(eq("customerId", customerId), Filters.in("_id", userIds)));
+    messages().deleteMany(eq("customerId", customerId)); // those of no dialog, if any
     pending().deleteMany(eq("customerId", customerId));
-    store
-        .database()
-        .getCollection(MongoWebChatReplies.REPLIES)
-        .deleteMany(eq("customerId", customerId));
-    store.database().getCollection(MongoTurnStore.CONVERSATIONS).deleteOne(eq("_id", customerId));
-    return dialogs().deleteMany(eq("customerId", customerId)).getDeletedCount();
+    conversations().deleteOne(eq("_id", customerId)); // the pointers and the ordering numbers
+    return new Erased(customerId, dialogIds, erased.messageIds(), true);
+  }
+
+  /**
+   * The one cascade behind every erasure: every copy the store keeps of the dialogs, whose own
+   * documents the caller has taken. The messages' ids are read first: they are how the web chat's
+   * copies (and, for the caller, the dead letters) are found.
+   */
+  private Erased cascade(String customerId, List<String> dialogIds, boolean held) {
+    Bson ofTheDialogs = and(Filters.in("dialogId", dialogIds), eq("customerId", customerId));
+    Set<String> messageIds =
+        messages()
+            .find(ofTheDialogs)
+            .projection(Projections.include("_id"))
+            .map(document -> document.getString("_id"))
+            .into(new HashSet<>());
+    if (!messageIds.isEmpty()) {
+      webChatReplies().deleteMany(Filters.in("_id", messageIds));
+    }
+    messages().deleteMany(ofTheDialogs);
+    pending().deleteMany(and(Filters.in("_id", dialogIds), eq("customerId", customerId)));
+    for (String pointer : List.of("dialogId", "asking")) {
+      conversations()
+          .updateOne(
+              and(eq("_id", customerId), Filters.in(pointer, dialogIds)), Updates.unset(pointer));
+    }
+    return new Erased(customerId, held ? dialogIds : List.of(), messageIds, false);
   }
 
   @Override
@@ -233,21 +252,19 @@ public class MongoDialogStore implements DialogStore {
   }
 
   @Override
-  public long purgeUnconsentedCreatedBefore(Instant cutoff) {
+  public List<Erased> purgeUnconsentedCreatedBefore(Instant cutoff) {
     List<String> candidates =
         dialogs()
             .find(and(eq("consent", false), lt("createdAt", Date.from(cutoff))))
             .projection(Projections.include("_id"))
             .map(document -> document.getString("_id"))
             .into(new ArrayList<>());
-    long purged = 0;
+    List<Erased> purged = new ArrayList<>();
     for (String dialogId : candidates) {
       // one at a time, and only while still unconsented: a "yes" that arrives meanwhile wins
-      if (dialogs().findOneAndDelete(and(eq("_id", dialogId), eq("consent", false))) != null) {
-        eraseWebChatCopies(eq("dialogId", dialogId));
-        messages().deleteMany(eq("dialogId", dialogId));
-        pending().deleteOne(eq("_id", dialogId));
-        purged++;
+      Document taken = dialogs().findOneAndDelete(and(eq("_id", dialogId), eq("consent", false)));
+      if (taken != null) {
+        purged.add(cascade(taken.getString("customerId"), List.of(dialogId), true));
       }
     }
     return purged;
@@ -264,6 +281,18 @@ public class MongoDialogStore implements DialogStore {
 
   private MongoCollection<Document> messages() {
     return store.database().getCollection(MESSAGES);
+  }
+
+  private MongoCollection<Document> webChatReplies() {
+    return store.database().getCollection(MongoWebChatReplies.REPLIES);
+  }
+
+  private MongoCollection<Document> webChatUsers() {
+    return store.database().getCollection(MongoWebChatReplies.USERS);
+  }
+
+  private MongoCollection<Document> conversations() {
+    return store.database().getCollection(MongoTurnStore.CONVERSATIONS);
   }
 
   static boolean isDuplicateKey(RuntimeException e) {

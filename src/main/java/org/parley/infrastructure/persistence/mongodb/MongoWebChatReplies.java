@@ -46,7 +46,11 @@ public class MongoWebChatReplies implements WebChatReplies {
         users()
             .findOneAndUpdate(
                 eq("_id", reply.userId()),
-                Updates.inc("seq", 1L),
+                Updates.combine(
+                    Updates.inc("seq", 1L),
+                    // whose counter it is, so that erasing the customer finds it
+                    Updates.setOnInsert(
+                        "customerId", CustomerIds.of(reply.channel(), reply.userId()))),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
     Document document =
         new Document("_id", reply.replyId())
