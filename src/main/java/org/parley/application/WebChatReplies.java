@@ -16,6 +16,12 @@ public interface WebChatReplies {
   /** The user's replies numbered above {@code afterSeq}, in order, at most {@code limit}. */
   List<Delivered> after(String userId, long afterSeq, int limit);
 
+  /**
+   * Deletes the replies delivered before {@code cutoff}, and the counters of users with no reply
+   * since; returns how many replies went.
+   */
+  long purgeDeliveredBefore(Instant cutoff);
+
   /** A reply as the browser sees it, with its number. */
   record Delivered(String userId, long seq, OutboundReply reply, Instant at) {}
 }

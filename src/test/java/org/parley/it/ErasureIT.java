@@ -36,6 +36,7 @@ import org.parley.application.DialogService;
 import org.parley.application.InboundMessage;
 import org.parley.application.OutboundReply;
 import org.parley.application.WebChatReplies;
+import org.parley.application.internal.RetentionPurge;
 import org.parley.infrastructure.messaging.jms.Destinations;
 import org.parley.infrastructure.persistence.mongodb.MongoDocumentStore;
 import org.parley.plugin.api.Reply;
@@ -62,6 +63,7 @@ class ErasureIT {
   @Inject DialogService dialogs;
   @Inject WebChatReplies replies;
   @Inject MongoDocumentStore store;
+  @Inject RetentionPurge retention;
 
   @Resource(lookup = Destinations.CONNECTION_FACTORY)
   ConnectionFactory connectionFactory;
@@ -167,6 +169,42 @@ class ErasureIT {
     awaitLetterAfter();
     assertEquals(List.of(), found(dialogId), "nothing names the purged dialog");
     assertEquals(List.of(), found(secret), "nothing holds its text");
+  }
+
+  @Test
+  void webChatRepliesAndAuditEntriesGoAfterTheirRetention() throws Exception {
+    String user = "retention-" + UUID.randomUUID();
+    Date old = Date.from(Instant.now().minus(Duration.ofDays(400)));
+    Date young = Date.from(Instant.now().minus(Duration.ofDays(1)));
+    for (String age : List.of("old", "young")) {
+      db().getCollection("webchat_replies")
+          .insertOne(
+              new Document("_id", user + "-" + age + "/1")
+                  .append("userId", user + "-" + age)
+                  .append("customerId", "webchat-" + user + "-" + age)
+                  .append("seq", 1L)
+                  .append("reply", "{}")
+                  .append("at", age.equals("old") ? old : young));
+      db().getCollection("webchat_users")
+          .insertOne(
+              new Document("_id", user + "-" + age)
+                  .append("seq", 1L)
+                  .append("at", age.equals("old") ? old : young));
+      db().getCollection("audit_log")
+          .insertOne(
+              new Document("_id", new org.bson.types.ObjectId())
+                  .append("at", age.equals("old") ? old : young)
+                  .append("who", user + "-" + age)
+                  .append("action", "SIGNED_IN")
+                  .append("target", null)
+                  .append("detail", null));
+    }
+
+    retention.purge();
+
+    assertEquals(List.of(), found(user + "-old"), "the old reply, counter and entry went");
+    assertEquals(
+        3, found(user + "-young").size(), "the young ones stay: " + found(user + "-young"));
   }
 
   /** Where {@code needle} occurs: "collection/_id" for documents, "dlq:queue/id" for letters. */

@@ -63,6 +63,19 @@ public final class ConfigKeys {
 
   public static final String RETENTION_UNCONSENTED_DEFAULT = "P30D";
 
+  /**
+   * How long the web chat keeps a delivered reply for the browser to read (ISO-8601, from its
+   * delivery); the dialog's own record of it follows the dialog's consent.
+   */
+  public static final String RETENTION_WEBCHAT_REPLIES = "parley.retention.webchat-replies";
+
+  public static final String RETENTION_WEBCHAT_REPLIES_DEFAULT = "P30D";
+
+  /** How long an audit entry is kept (ISO-8601, from when it was recorded). */
+  public static final String RETENTION_AUDIT = "parley.retention.audit";
+
+  public static final String RETENTION_AUDIT_DEFAULT = "P365D";
+
   /** Which NLU engine understands messages: {@code embedded} (trained from the plugins). */
   public static final String NLU_ENGINE = "parley.nlu.engine";
 

@@ -1,5 +1,6 @@
 package org.parley.domain.model.audit;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,6 +8,9 @@ import java.util.Optional;
 public interface AuditLog {
 
   void record(AuditEntry entry);
+
+  /** Deletes the entries recorded before {@code cutoff}; returns how many went. */
+  long purgeBefore(Instant cutoff);
 
   /**
    * The newest entries first, recorded before the entry {@code beforeId} when given, of one action

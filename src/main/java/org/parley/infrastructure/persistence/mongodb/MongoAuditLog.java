@@ -8,6 +8,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -29,6 +30,11 @@ public class MongoAuditLog implements AuditLog {
   static final String AUDIT_LOG = "audit_log";
 
   @Inject MongoDocumentStore store;
+
+  @Override
+  public long purgeBefore(Instant cutoff) {
+    return log().deleteMany(lt("at", Date.from(cutoff))).getDeletedCount();
+  }
 
   @Override
   public void record(AuditEntry entry) {

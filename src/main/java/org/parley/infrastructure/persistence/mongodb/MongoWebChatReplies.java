@@ -3,6 +3,7 @@ package org.parley.infrastructure.persistence.mongodb;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -48,6 +49,7 @@ public class MongoWebChatReplies implements WebChatReplies {
                 eq("_id", reply.userId()),
                 Updates.combine(
                     Updates.inc("seq", 1L),
+                    Updates.set("at", Date.from(at)), // the last reply, for the retention
                     // whose counter it is, so that erasing the customer finds it
                     Updates.setOnInsert(
                         "customerId", CustomerIds.of(reply.channel(), reply.userId()))),
@@ -74,6 +76,14 @@ public class MongoWebChatReplies implements WebChatReplies {
       found.add(delivered(document));
     }
     return found;
+  }
+
+  @Override
+  public long purgeDeliveredBefore(Instant cutoff) {
+    Date before = Date.from(cutoff);
+    long purged = replies().deleteMany(lt("at", before)).getDeletedCount();
+    users().deleteMany(lt("at", before));
+    return purged;
   }
 
   private static Delivered delivered(Document document) {
