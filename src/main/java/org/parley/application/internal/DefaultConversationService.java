@@ -9,19 +9,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.application.ConversationService;
 import org.parley.application.CustomerIds;
-import org.parley.application.DialogService;
 import org.parley.application.InboundMessage;
 import org.parley.application.OutboundQueue;
 import org.parley.application.OutboundReply;
 import org.parley.application.PipelineMetrics;
-import org.parley.application.UnknownDialogException;
+import org.parley.domain.model.dialog.ConsentQuestions;
 import org.parley.domain.model.dialog.Message;
 import org.parley.domain.model.dialog.TurnStore;
 import org.parley.domain.model.dialog.TurnStore.DialogRef;
@@ -43,33 +40,21 @@ import org.parley.plugin.internal.PluginRouter;
  * inserting the user's message under its platform id (a duplicate key means "handled before": its
  * undelivered replies are queued again and nothing else happens), let the plugin answer, store the
  * replies and queue them. The consent answer after a goodbye or the idle timeout is recognised
- * before the dialog is entered and recorded through {@link DialogService}, as the DataAPI does.
+ * before the dialog is entered and recorded by {@link ConsentConversation}.
  */
 @ApplicationScoped
 public class DefaultConversationService implements ConversationService {
 
   static final String GOODBYE = "goodbye";
-  static final String CONSENT_QUESTION =
-      "May I keep our conversation? It helps us improve. You can ask for it to be deleted at any"
-          + " time.";
-  static final String YES = "Yes";
-  static final String NO = "No";
-  static final String KEPT = "Thank you! I will keep our conversation.";
-  static final String DELETED = "Understood. I have deleted our conversation.";
-  static final String NOTHING_TO_KEEP = "Thank you! That conversation has already been deleted.";
-
-  private static final Set<String> YES_WORDS =
-      Set.of("yes", "y", "yeah", "yep", "sure", "ok", "okay", "ja", "oui", "si", "sí", "sim");
-  private static final Set<String> NO_WORDS =
-      Set.of("no", "n", "nope", "nein", "non", "não", "nao");
   private static final Logger LOG = Logger.getLogger(DefaultConversationService.class.getName());
   private static final Jsonb JSON = JsonbBuilder.create();
 
   @Inject TurnStore turns;
+  @Inject ConsentQuestions questions;
   @Inject NluEngine nlu;
   @Inject PluginRouter router;
   @Inject OutboundQueue outbound;
-  @Inject DialogService dialogs;
+  @Inject ConsentConversation consent;
   @Inject PipelineMetrics metrics;
 
   @Inject
@@ -84,12 +69,9 @@ public class DefaultConversationService implements ConversationService {
   public long handle(InboundMessage message, Instant receivedAt) {
     String customerId = CustomerIds.of(message.channel(), message.userId());
     String text = textOf(message);
-    Optional<Boolean> consentAnswer = consentAnswer(text);
+    Optional<ConsentConversation.Answer> consentAnswer = consent.answerIn(customerId, text);
     if (consentAnswer.isPresent()) {
-      Optional<DialogRef> asking = turns.awaitingConsent(customerId);
-      if (asking.isPresent()) {
-        return answerConsent(message, asking.get(), consentAnswer.get(), receivedAt);
-      }
+      return answerConsent(message, consentAnswer.get(), receivedAt);
     }
     NluResult understood = nlu.parse(text, NluContext.withLocale(message.locale()));
     Instant understoodAt = clock.instant();
@@ -100,7 +82,9 @@ public class DefaultConversationService implements ConversationService {
             participant, understood.language(), understoodAt, understoodAt.minus(idleTimeout));
     if (slot.opened()) {
       // a new dialog: a consent question left unanswered is passed over
-      turns.awaitingConsent(customerId).ifPresent(old -> turns.endConsentQuestion(old.dialogId()));
+      questions
+          .awaitingConsent(customerId)
+          .ifPresent(old -> questions.endConsentQuestion(old.dialogId()));
     }
     InboundTurn turn = turn(message, customerId, text, understood, receivedAt, understoodAt);
     Optional<StoredTurn> stored = turns.claim(slot, turn);
@@ -116,7 +100,7 @@ public class DefaultConversationService implements ConversationService {
     List<Reply> replies = new ArrayList<>(answer.replies());
     boolean goodbye = GOODBYE.equals(understood.intent());
     if (goodbye) {
-      replies.add(new Reply.QuickReplies(CONSENT_QUESTION, List.of(YES, NO)));
+      replies.add(consent.question());
     }
     List<OutboundReply> outgoing = new ArrayList<>();
     List<ReplyRecord> records = new ArrayList<>();
@@ -140,32 +124,20 @@ public class DefaultConversationService implements ConversationService {
   }
 
   private long answerConsent(
-      InboundMessage message, DialogRef asking, boolean granted, Instant receivedAt) {
-    String language = asking.language();
-    Reply reply;
-    if (granted) {
-      try {
-        dialogs.consent(asking.dialogId(), true);
-        turns.endConsentQuestion(asking.dialogId());
-        reply = new Reply.Text(KEPT);
-      } catch (UnknownDialogException e) { // erased meanwhile (the DataAPI, an admin)
-        reply = new Reply.Text(NOTHING_TO_KEEP);
-      }
-    } else {
-      try {
-        dialogs.consent(asking.dialogId(), false); // the dialog and every message of it go
-      } catch (UnknownDialogException e) {
-        LOG.fine(() -> asking.dialogId() + " was erased before the answer arrived");
-      }
-      reply = new Reply.Text(DELETED);
-    }
+      InboundMessage message, ConsentConversation.Answer answer, Instant receivedAt) {
+    Reply reply = consent.record(answer);
     // the answer itself is not stored: a "yes" is recorded as the consent, a "no" leaves nothing
-    OutboundReply answer =
-        OutboundReply.of(message.deduplicationId() + "/1", message, 1, language, reply, receivedAt);
-    outbound.enqueue(answer);
+    OutboundReply sent =
+        OutboundReply.of(
+            message.deduplicationId() + "/1",
+            message,
+            1,
+            answer.dialog().language(),
+            reply,
+            receivedAt);
+    outbound.enqueue(sent);
     metrics.answered(message.channel());
-    LOG.fine(() -> "Consent " + (granted ? "granted" : "refused") + " for " + asking.dialogId());
-    return answer.position();
+    return sent.position();
   }
 
   /** Queues again what was not delivered; returns the position of the turn's last reply. */
@@ -189,7 +161,7 @@ public class DefaultConversationService implements ConversationService {
 
   @Override
   public int endIdleDialogs(Instant now) {
-    List<DialogRef> ended = turns.endIdle(now.minus(idleTimeout), 500, now);
+    List<DialogRef> ended = questions.endIdle(now.minus(idleTimeout), 500, now);
     for (DialogRef dialog : ended) {
       Participant who = dialog.participant();
       OutboundReply question =
@@ -200,9 +172,10 @@ public class DefaultConversationService implements ConversationService {
               who.conversationRef(),
               null,
               dialog.language(),
-              new Reply.QuickReplies(CONSENT_QUESTION, List.of(YES, NO)),
+              consent.question(),
               null);
-      Optional<StoredReply> asked = turns.ask(dialog.dialogId(), record(question, "consent"), now);
+      Optional<StoredReply> asked =
+          questions.ask(dialog.dialogId(), record(question, "consent"), now);
       if (asked.isPresent()) {
         outbound.enqueue(question);
       }
@@ -258,18 +231,5 @@ public class DefaultConversationService implements ConversationService {
       return message.payload();
     }
     return "";
-  }
-
-  /** "yes" or "no" (in a few languages), as typed or tapped; empty for anything else. */
-  static Optional<Boolean> consentAnswer(String text) {
-    String word =
-        text.strip().toLowerCase(Locale.ROOT).replaceAll("[.!\\s]+$", "").replaceAll("^[\\s]+", "");
-    if (YES_WORDS.contains(word)) {
-      return Optional.of(true);
-    }
-    if (NO_WORDS.contains(word)) {
-      return Optional.of(false);
-    }
-    return Optional.empty();
   }
 }

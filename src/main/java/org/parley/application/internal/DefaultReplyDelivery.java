@@ -14,6 +14,7 @@ import org.parley.application.ChannelClient;
 import org.parley.application.OutboundReply;
 import org.parley.application.PipelineMetrics;
 import org.parley.application.ReplyDelivery;
+import org.parley.domain.model.dialog.DeliveryRecords;
 import org.parley.domain.model.dialog.TurnStore;
 import org.parley.infrastructure.config.ConfigKeys;
 
@@ -33,6 +34,7 @@ public class DefaultReplyDelivery implements ReplyDelivery {
 
   @Inject @Any Instance<ChannelClient> clients;
   @Inject TurnStore turns;
+  @Inject DeliveryRecords deliveries;
   @Inject PipelineMetrics metrics;
   @Inject SendPacing pacing;
 
@@ -48,14 +50,14 @@ public class DefaultReplyDelivery implements ReplyDelivery {
 
   @Override
   public void deliver(OutboundReply reply, int attempt) {
-    if ((reply.resent() || attempt > 1) && turns.delivered(reply.replyId())) {
+    if ((reply.resent() || attempt > 1) && deliveries.delivered(reply.replyId())) {
       metrics.duplicateDropped(reply.channel(), "outbound");
       return;
     }
     ChannelClient client = client(reply.channel());
     String platformMessageId = sendPaced(client, reply);
     Instant now = clock.instant();
-    turns.recordDelivery(reply.replyId(), platformMessageId, attempt, now);
+    deliveries.recordDelivery(reply.replyId(), platformMessageId, attempt, now);
     metrics.delivered(
         reply.channel(),
         reply.language(),

@@ -25,7 +25,6 @@ class ConsentAnswerTest {
   })
   void yesAndNoAreRecognisedAndNothingElse(String text, Boolean expected) {
     assertEquals(
-        Optional.ofNullable(expected),
-        DefaultConversationService.consentAnswer(text == null ? "" : text));
+        Optional.ofNullable(expected), ConsentConversation.answerOf(text == null ? "" : text));
   }
 }

@@ -8,7 +8,9 @@ import java.util.Optional;
  * The conversation pipeline's writes: a turn is the user's message (stored under its platform id,
  * so a redelivery is recognised by the insert itself) and the bot's replies, each with its delivery
  * state. Implemented by the persistence adapter; every write is a single-document atomic operation,
- * so a turn costs one dialog update and one insert, and the replies one more of each.
+ * so a turn costs one dialog update and one insert, and the replies one more of each. The consent
+ * questions and idle dialogs are {@link ConsentQuestions}, the replies' delivery {@link
+ * DeliveryRecords}.
  */
 public interface TurnStore {
 
@@ -45,27 +47,6 @@ public interface TurnStore {
 
   /** Why handling a turn or delivering a reply failed, on which attempt, when. */
   record Failure(String reason, int attempts, Instant at) {}
-
-  /** True if the reply is recorded as delivered. */
-  boolean delivered(String replyId);
-
-  /** Records that the platform took the reply. */
-  void recordDelivery(String replyId, String platformMessageId, int attempts, Instant at);
-
-  /** The customer's most recent dialog that waits for a consent answer. */
-  Optional<DialogRef> awaitingConsent(String customerId);
-
-  /** The consent question was answered or passed over: the dialog is ended. */
-  void endConsentQuestion(String dialogId);
-
-  /**
-   * Ends the dialogs that stayed open without a message since {@code cutoff} (at most {@code
-   * limit}), marking them awaiting consent; returns them so the bot can ask.
-   */
-  List<DialogRef> endIdle(Instant cutoff, int limit, Instant at);
-
-  /** Stores the consent question asked after the idle timeout as the dialog's next message. */
-  Optional<StoredReply> ask(String dialogId, ReplyRecord question, Instant at);
 
   /** Who a dialog is with on which platform, and where the bot answers them. */
   record Participant(String customerId, String channel, String userId, String conversationRef) {}

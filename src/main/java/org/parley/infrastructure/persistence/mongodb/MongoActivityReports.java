@@ -46,13 +46,13 @@ public class MongoActivityReports implements ActivityReports {
     messages()
         .find(
             and(
-                eq("direction", Message.Direction.INBOUND.name()),
+                eq(DialogDocuments.DIRECTION, Message.Direction.INBOUND.name()),
                 gte("receivedAt", Date.from(since)),
                 lt("receivedAt", Date.from(until))))
-        .projection(Projections.include("channel", "receivedAt"))
+        .projection(Projections.include(DialogDocuments.CHANNEL, "receivedAt"))
         .forEach(
             turn -> {
-              String channel = turn.getString("channel");
+              String channel = turn.getString(DialogDocuments.CHANNEL);
               int minute =
                   (int) Duration.between(since, turn.getDate("receivedAt").toInstant()).toMinutes();
               if (channel != null && minute < minutes) {
@@ -68,10 +68,12 @@ public class MongoActivityReports implements ActivityReports {
     messages()
         .find(
             and(
-                eq("direction", Message.Direction.OUTBOUND.name()),
+                eq(DialogDocuments.DIRECTION, Message.Direction.OUTBOUND.name()),
                 gte("deliveredAt", Date.from(since)),
                 lt("deliveredAt", Date.from(until))))
-        .projection(Projections.include("inReplyTo", "deliveredAt", "channel", "language"))
+        .projection(
+            Projections.include(
+                "inReplyTo", "deliveredAt", DialogDocuments.CHANNEL, DialogDocuments.LANGUAGE))
         .forEach(
             reply -> {
               String turn = reply.getString("inReplyTo");
@@ -93,7 +95,9 @@ public class MongoActivityReports implements ActivityReports {
                 if (received != null) {
                   byKey
                       .computeIfAbsent(
-                          new Key(reply.getString("channel"), reply.getString("language")),
+                          new Key(
+                              reply.getString(DialogDocuments.CHANNEL),
+                              reply.getString(DialogDocuments.LANGUAGE)),
                           k -> new ArrayList<>())
                       .add(
                           Duration.between(
@@ -127,20 +131,22 @@ public class MongoActivityReports implements ActivityReports {
 
   @Override
   public Map<ConsentState, Long> dialogsByConsent() {
-    MongoCollection<Document> dialogs = store.database().getCollection(MongoDialogStore.DIALOGS);
+    MongoCollection<Document> dialogs = store.database().getCollection(DialogDocuments.DIALOGS);
     Map<ConsentState, Long> counts = new EnumMap<>(ConsentState.class);
     String awaiting = DialogStatus.AWAITING_CONSENT.name();
-    counts.put(ConsentState.CONSENTED, dialogs.countDocuments(eq("consent", true)));
+    counts.put(ConsentState.CONSENTED, dialogs.countDocuments(eq(DialogDocuments.CONSENT, true)));
     counts.put(
         ConsentState.AWAITING,
-        dialogs.countDocuments(and(eq("consent", false), eq("status", awaiting))));
+        dialogs.countDocuments(
+            and(eq(DialogDocuments.CONSENT, false), eq(DialogDocuments.STATUS, awaiting))));
     counts.put(
         ConsentState.UNCONSENTED,
-        dialogs.countDocuments(and(eq("consent", false), ne("status", awaiting))));
+        dialogs.countDocuments(
+            and(eq(DialogDocuments.CONSENT, false), ne(DialogDocuments.STATUS, awaiting))));
     return counts;
   }
 
   private MongoCollection<Document> messages() {
-    return store.database().getCollection(MongoDialogStore.MESSAGES);
+    return store.database().getCollection(DialogDocuments.MESSAGES);
   }
 }

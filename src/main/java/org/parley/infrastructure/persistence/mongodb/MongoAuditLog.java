@@ -27,8 +27,6 @@ import org.parley.domain.model.audit.AuditLog;
 @ApplicationScoped
 public class MongoAuditLog implements AuditLog {
 
-  static final String AUDIT_LOG = "audit_log";
-
   @Inject MongoDocumentStore store;
 
   @Override
@@ -74,6 +72,6 @@ public class MongoAuditLog implements AuditLog {
   }
 
   private MongoCollection<Document> log() {
-    return store.database().getCollection(AUDIT_LOG);
+    return store.database().getCollection(DialogDocuments.AUDIT_LOG);
   }
 }

@@ -66,13 +66,17 @@ public class MongoConversationQueries implements ConversationQueries {
           Date at = Date.from(c.updatedAt());
           where.add(
               older
-                  ? or(lt("updatedAt", at), and(eq("updatedAt", at), gt("_id", c.dialogId())))
-                  : or(gt("updatedAt", at), and(eq("updatedAt", at), lt("_id", c.dialogId()))));
+                  ? or(
+                      lt(DialogDocuments.UPDATED_AT, at),
+                      and(eq(DialogDocuments.UPDATED_AT, at), gt("_id", c.dialogId())))
+                  : or(
+                      gt(DialogDocuments.UPDATED_AT, at),
+                      and(eq(DialogDocuments.UPDATED_AT, at), lt("_id", c.dialogId()))));
         });
     Bson sort =
         older
-            ? Sorts.orderBy(Sorts.descending("updatedAt"), Sorts.ascending("_id"))
-            : Sorts.orderBy(Sorts.ascending("updatedAt"), Sorts.descending("_id"));
+            ? Sorts.orderBy(Sorts.descending(DialogDocuments.UPDATED_AT), Sorts.ascending("_id"))
+            : Sorts.orderBy(Sorts.ascending(DialogDocuments.UPDATED_AT), Sorts.descending("_id"));
     List<DialogSummary> page = broad(filter) ? windowed(where, cursor, older, sort, limit) : null;
     if (page == null) {
       page = find(where, sort, limit);
@@ -99,8 +103,8 @@ public class MongoConversationQueries implements ConversationQueries {
       List<Bson> within = new ArrayList<>(where);
       within.add(
           older
-              ? gte("updatedAt", Date.from(edge.minus(window)))
-              : lte("updatedAt", Date.from(edge.plus(window))));
+              ? gte(DialogDocuments.UPDATED_AT, Date.from(edge.minus(window)))
+              : lte(DialogDocuments.UPDATED_AT, Date.from(edge.plus(window))));
       List<DialogSummary> page = find(within, sort, limit);
       if (page.size() == limit) {
         return page;
@@ -128,34 +132,39 @@ public class MongoConversationQueries implements ConversationQueries {
 
   private List<Bson> conditions(ConversationFilter filter) {
     List<Bson> where = new ArrayList<>();
-    filter.channel().ifPresent(channel -> where.add(eq("channel", channel)));
-    filter.language().ifPresent(language -> where.add(eq("language", language)));
+    filter.channel().ifPresent(channel -> where.add(eq(DialogDocuments.CHANNEL, channel)));
+    filter.language().ifPresent(language -> where.add(eq(DialogDocuments.LANGUAGE, language)));
     filter
         .customerPrefix()
-        .ifPresent(prefix -> where.add(regex("customerId", "^" + Pattern.quote(prefix))));
+        .ifPresent(
+            prefix -> where.add(regex(DialogDocuments.CUSTOMER_ID, "^" + Pattern.quote(prefix))));
     filter.consent().ifPresent(state -> where.add(consent(state)));
-    filter.from().ifPresent(from -> where.add(gte("updatedAt", Date.from(from))));
-    filter.to().ifPresent(to -> where.add(lt("createdAt", Date.from(to))));
+    filter.from().ifPresent(from -> where.add(gte(DialogDocuments.UPDATED_AT, Date.from(from))));
+    filter.to().ifPresent(to -> where.add(lt(DialogDocuments.CREATED_AT, Date.from(to))));
     filter.text().ifPresent(text -> where.add(in("_id", dialogsMentioning(text))));
     return where;
   }
 
   private static Bson consent(ConsentState state) {
     return switch (state) {
-      case CONSENTED -> eq("consent", true);
+      case CONSENTED -> eq(DialogDocuments.CONSENT, true);
       case AWAITING ->
-          and(eq("consent", false), eq("status", DialogStatus.AWAITING_CONSENT.name()));
+          and(
+              eq(DialogDocuments.CONSENT, false),
+              eq(DialogDocuments.STATUS, DialogStatus.AWAITING_CONSENT.name()));
       case UNCONSENTED ->
-          and(eq("consent", false), ne("status", DialogStatus.AWAITING_CONSENT.name()));
+          and(
+              eq(DialogDocuments.CONSENT, false),
+              ne(DialogDocuments.STATUS, DialogStatus.AWAITING_CONSENT.name()));
     };
   }
 
   private Set<String> dialogsMentioning(String text) {
     return messages()
-        .find(regex("text", Pattern.quote(text), "i"))
-        .projection(Projections.include("dialogId"))
+        .find(regex(DialogDocuments.TEXT, Pattern.quote(text), "i"))
+        .projection(Projections.include(DialogDocuments.DIALOG_ID))
         .limit(TEXT_MATCH_LIMIT)
-        .map(document -> document.getString("dialogId"))
+        .map(document -> document.getString(DialogDocuments.DIALOG_ID))
         .into(new LinkedHashSet<>());
   }
 
@@ -167,8 +176,8 @@ public class MongoConversationQueries implements ConversationQueries {
     }
     List<Document> messages =
         messages()
-            .find(eq("dialogId", dialogId))
-            .sort(Sorts.ascending("seq"))
+            .find(eq(DialogDocuments.DIALOG_ID, dialogId))
+            .sort(Sorts.ascending(DialogDocuments.SEQ))
             .into(new ArrayList<>());
     Map<String, Date> firstDelivery = new HashMap<>();
     for (Document message : messages) {
@@ -183,8 +192,8 @@ public class MongoConversationQueries implements ConversationQueries {
   }
 
   static DialogSummary summary(Document dialog) {
-    boolean consent = Boolean.TRUE.equals(dialog.getBoolean("consent"));
-    DialogStatus status = DialogStatus.valueOf(dialog.getString("status"));
+    boolean consent = Boolean.TRUE.equals(dialog.getBoolean(DialogDocuments.CONSENT));
+    DialogStatus status = DialogStatus.valueOf(dialog.getString(DialogDocuments.STATUS));
     ConsentState state =
         consent
             ? ConsentState.CONSENTED
@@ -194,18 +203,18 @@ public class MongoConversationQueries implements ConversationQueries {
     Number count = dialog.get("messageCount", Number.class);
     return new DialogSummary(
         dialog.getString("_id"),
-        dialog.getString("customerId"),
-        dialog.getString("channel"),
-        dialog.getString("language"),
+        dialog.getString(DialogDocuments.CUSTOMER_ID),
+        dialog.getString(DialogDocuments.CHANNEL),
+        dialog.getString(DialogDocuments.LANGUAGE),
         state,
         status,
-        instant(dialog.getDate("createdAt")),
-        instant(dialog.getDate("updatedAt")),
+        instant(dialog.getDate(DialogDocuments.CREATED_AT)),
+        instant(dialog.getDate(DialogDocuments.UPDATED_AT)),
         count == null ? 0 : count.longValue());
   }
 
   private static Line line(Document m, Map<String, Date> firstDelivery) {
-    Message.Direction direction = Message.Direction.valueOf(m.getString("direction"));
+    Message.Direction direction = Message.Direction.valueOf(m.getString(DialogDocuments.DIRECTION));
     Date received = m.getDate("receivedAt");
     Date answered = firstDelivery.get(m.getString("_id"));
     Duration response =
@@ -218,25 +227,28 @@ public class MongoConversationQueries implements ConversationQueries {
         m.getList("entities", Document.class, List.of()).stream()
             .map(
                 e ->
-                    new EntityFound(e.getString("type"), e.getString("value"), e.getString("text")))
+                    new EntityFound(
+                        e.getString("type"),
+                        e.getString("value"),
+                        e.getString(DialogDocuments.TEXT)))
             .toList();
     return new Line(
         m.getString("_id"),
-        m.get("seq", Number.class).longValue(),
+        m.get(DialogDocuments.SEQ, Number.class).longValue(),
         direction,
         m.getString("type"),
-        m.getString("text"),
+        m.getString(DialogDocuments.TEXT),
         m.getString("payload"),
         Optional.ofNullable(m.getString("url")).orElse(m.getString("attachmentUrl")),
         m.getList("options", String.class, List.of()),
-        instant(m.getDate("createdAt")),
+        instant(m.getDate(DialogDocuments.CREATED_AT)),
         m.getString("intent"),
         confidence == null ? null : confidence.doubleValue(),
         entities,
         m.getString("plugin"),
         m.getString("state"),
         m.getString("failure"),
-        m.getString("deliveryState"),
+        m.getString(DialogDocuments.DELIVERY_STATE),
         attempts == null ? null : attempts.intValue(),
         instant(m.getDate("deliveredAt")),
         m.getString("inReplyTo"),
@@ -248,10 +260,10 @@ public class MongoConversationQueries implements ConversationQueries {
   }
 
   private MongoCollection<Document> dialogs() {
-    return store.database().getCollection(MongoDialogStore.DIALOGS);
+    return store.database().getCollection(DialogDocuments.DIALOGS);
   }
 
   private MongoCollection<Document> messages() {
-    return store.database().getCollection(MongoDialogStore.MESSAGES);
+    return store.database().getCollection(DialogDocuments.MESSAGES);
   }
 }

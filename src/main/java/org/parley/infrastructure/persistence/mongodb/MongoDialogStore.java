@@ -54,9 +54,6 @@ import org.parley.domain.model.dialog.Transcript;
 @ApplicationScoped
 public class MongoDialogStore implements DialogStore {
 
-  static final String DIALOGS = "dialogs";
-  static final String MESSAGES = "messages";
-
   @Inject MongoDocumentStore store;
   @Inject DialogRepository dialogRepository;
   @Inject MessageRepository messageRepository;
@@ -82,14 +79,14 @@ public class MongoDialogStore implements DialogStore {
       messages()
           .insertOne(
               new Document("_id", messageId)
-                  .append("dialogId", message.dialogId())
-                  .append("customerId", message.customerId())
-                  .append("seq", seq)
-                  .append("direction", Message.Direction.INBOUND.name())
+                  .append(DialogDocuments.DIALOG_ID, message.dialogId())
+                  .append(DialogDocuments.CUSTOMER_ID, message.customerId())
+                  .append(DialogDocuments.SEQ, seq)
+                  .append(DialogDocuments.DIRECTION, Message.Direction.INBOUND.name())
                   .append("type", Message.MessageType.TEXT.name())
-                  .append("text", message.text())
-                  .append("language", message.language())
-                  .append("createdAt", at));
+                  .append(DialogDocuments.TEXT, message.text())
+                  .append(DialogDocuments.LANGUAGE, message.language())
+                  .append(DialogDocuments.CREATED_AT, at));
     } catch (RuntimeException e) {
       // the count went up for a message that is not there: take it back. lastSeq stays, so a seq
       // number is never handed out twice (a gap is harmless; a repeated seq would collide)
@@ -111,16 +108,18 @@ public class MongoDialogStore implements DialogStore {
         Updates.combine(
             Updates.inc("messageCount", 1L),
             Updates.inc("lastSeq", 1L),
-            Updates.set("updatedAt", at),
-            Updates.set("language", message.language()),
-            Updates.setOnInsert("channel", message.channel()),
-            Updates.setOnInsert("consent", false),
-            Updates.setOnInsert("status", DialogStatus.OPEN.name()),
-            Updates.setOnInsert("createdAt", at));
+            Updates.set(DialogDocuments.UPDATED_AT, at),
+            Updates.set(DialogDocuments.LANGUAGE, message.language()),
+            Updates.setOnInsert(DialogDocuments.CHANNEL, message.channel()),
+            Updates.setOnInsert(DialogDocuments.CONSENT, false),
+            Updates.setOnInsert(DialogDocuments.STATUS, DialogStatus.OPEN.name()),
+            Updates.setOnInsert(DialogDocuments.CREATED_AT, at));
     try {
       return dialogs()
           .findOneAndUpdate(
-              and(eq("_id", message.dialogId()), eq("customerId", message.customerId())),
+              and(
+                  eq("_id", message.dialogId()),
+                  eq(DialogDocuments.CUSTOMER_ID, message.customerId())),
               update,
               new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
     } catch (RuntimeException e) {
@@ -142,7 +141,9 @@ public class MongoDialogStore implements DialogStore {
 
   @Override
   public boolean grantConsent(String dialogId) {
-    return dialogs().updateOne(eq("_id", dialogId), Updates.set("consent", true)).getMatchedCount()
+    return dialogs()
+            .updateOne(eq("_id", dialogId), Updates.set(DialogDocuments.CONSENT, true))
+            .getMatchedCount()
         > 0;
   }
 
@@ -150,7 +151,7 @@ public class MongoDialogStore implements DialogStore {
   public Erased erase(String customerId, String dialogId) {
     boolean held =
         dialogs()
-                .deleteOne(and(eq("_id", dialogId), eq("customerId", customerId)))
+                .deleteOne(and(eq("_id", dialogId), eq(DialogDocuments.CUSTOMER_ID, customerId)))
                 .getDeletedCount()
             > 0;
     // also when the dialog document is gone already: a cascade cut short left its copies
@@ -161,26 +162,28 @@ public class MongoDialogStore implements DialogStore {
   public Erased eraseCustomer(String customerId) {
     List<String> dialogIds =
         dialogs()
-            .find(eq("customerId", customerId))
+            .find(eq(DialogDocuments.CUSTOMER_ID, customerId))
             .projection(Projections.include("_id"))
             .map(document -> document.getString("_id"))
             .into(new ArrayList<>());
-    dialogs().deleteMany(eq("customerId", customerId));
+    dialogs().deleteMany(eq(DialogDocuments.CUSTOMER_ID, customerId));
     Erased erased = cascade(customerId, dialogIds, true);
     Set<String> userIds =
         webChatReplies()
-            .find(eq("customerId", customerId))
-            .projection(Projections.include("userId"))
-            .map(document -> document.getString("userId"))
+            .find(eq(DialogDocuments.CUSTOMER_ID, customerId))
+            .projection(Projections.include(DialogDocuments.USER_ID))
+            .map(document -> document.getString(DialogDocuments.USER_ID))
             .into(new HashSet<>());
-    webChatReplies().deleteMany(eq("customerId", customerId));
+    webChatReplies().deleteMany(eq(DialogDocuments.CUSTOMER_ID, customerId));
     webChatUsers()
         .deleteMany(
             userIds.isEmpty()
-                ? eq("customerId", customerId)
-                : Filters.or(eq("customerId", customerId), Filters.in("_id", userIds)));
-    messages().deleteMany(eq("customerId", customerId)); // those of no dialog, if any
-    pending().deleteMany(eq("customerId", customerId));
+                ? eq(DialogDocuments.CUSTOMER_ID, customerId)
+                : Filters.or(
+                    eq(DialogDocuments.CUSTOMER_ID, customerId), Filters.in("_id", userIds)));
+    messages()
+        .deleteMany(eq(DialogDocuments.CUSTOMER_ID, customerId)); // those of no dialog, if any
+    pending().deleteMany(eq(DialogDocuments.CUSTOMER_ID, customerId));
     conversations().deleteOne(eq("_id", customerId)); // the pointers and the ordering numbers
     return new Erased(customerId, dialogIds, erased.messageIds(), true);
   }
@@ -191,7 +194,10 @@ public class MongoDialogStore implements DialogStore {
    * copies (and, for the caller, the dead letters) are found.
    */
   private Erased cascade(String customerId, List<String> dialogIds, boolean held) {
-    Bson ofTheDialogs = and(Filters.in("dialogId", dialogIds), eq("customerId", customerId));
+    Bson ofTheDialogs =
+        and(
+            Filters.in(DialogDocuments.DIALOG_ID, dialogIds),
+            eq(DialogDocuments.CUSTOMER_ID, customerId));
     Set<String> messageIds =
         messages()
             .find(ofTheDialogs)
@@ -202,8 +208,9 @@ public class MongoDialogStore implements DialogStore {
       webChatReplies().deleteMany(Filters.in("_id", messageIds));
     }
     messages().deleteMany(ofTheDialogs);
-    pending().deleteMany(and(Filters.in("_id", dialogIds), eq("customerId", customerId)));
-    for (String pointer : List.of("dialogId", "asking")) {
+    pending()
+        .deleteMany(and(Filters.in("_id", dialogIds), eq(DialogDocuments.CUSTOMER_ID, customerId)));
+    for (String pointer : List.of(DialogDocuments.DIALOG_ID, "asking")) {
       conversations()
           .updateOne(
               and(eq("_id", customerId), Filters.in(pointer, dialogIds)), Updates.unset(pointer));
@@ -214,22 +221,27 @@ public class MongoDialogStore implements DialogStore {
   @Override
   public DialogPage consentedDialogs(DialogQuery query) {
     List<CriteriaCondition> conditions = new ArrayList<>();
-    conditions.add(CriteriaCondition.eq("consent", true));
-    query.customerId().ifPresent(id -> conditions.add(CriteriaCondition.eq("customerId", id)));
-    query.language().ifPresent(code -> conditions.add(CriteriaCondition.eq("language", code)));
+    conditions.add(CriteriaCondition.eq(DialogDocuments.CONSENT, true));
+    query
+        .customerId()
+        .ifPresent(id -> conditions.add(CriteriaCondition.eq(DialogDocuments.CUSTOMER_ID, id)));
+    query
+        .language()
+        .ifPresent(code -> conditions.add(CriteriaCondition.eq(DialogDocuments.LANGUAGE, code)));
     CriteriaCondition where =
         conditions.size() == 1
             ? conditions.get(0)
             : CriteriaCondition.and(conditions.toArray(CriteriaCondition[]::new));
 
-    long total = template.count(SelectQuery.builder().from(DIALOGS).where(where).build());
+    long total =
+        template.count(SelectQuery.builder().from(DialogDocuments.DIALOGS).where(where).build());
     List<Dialog> page =
         template
             .<Dialog>select(
                 SelectQuery.builder()
-                    .from(DIALOGS)
+                    .from(DialogDocuments.DIALOGS)
                     .where(where)
-                    .sort(Sort.desc("updatedAt"), Sort.asc("_id"))
+                    .sort(Sort.desc(DialogDocuments.UPDATED_AT), Sort.asc("_id"))
                     .skip(query.skip())
                     .limit(query.size())
                     .build())
@@ -255,44 +267,48 @@ public class MongoDialogStore implements DialogStore {
   public List<Erased> purgeUnconsentedCreatedBefore(Instant cutoff) {
     List<String> candidates =
         dialogs()
-            .find(and(eq("consent", false), lt("createdAt", Date.from(cutoff))))
+            .find(
+                and(
+                    eq(DialogDocuments.CONSENT, false),
+                    lt(DialogDocuments.CREATED_AT, Date.from(cutoff))))
             .projection(Projections.include("_id"))
             .map(document -> document.getString("_id"))
             .into(new ArrayList<>());
     List<Erased> purged = new ArrayList<>();
     for (String dialogId : candidates) {
       // one at a time, and only while still unconsented: a "yes" that arrives meanwhile wins
-      Document taken = dialogs().findOneAndDelete(and(eq("_id", dialogId), eq("consent", false)));
+      Document taken =
+          dialogs().findOneAndDelete(and(eq("_id", dialogId), eq(DialogDocuments.CONSENT, false)));
       if (taken != null) {
-        purged.add(cascade(taken.getString("customerId"), List.of(dialogId), true));
+        purged.add(cascade(taken.getString(DialogDocuments.CUSTOMER_ID), List.of(dialogId), true));
       }
     }
     return purged;
   }
 
   private MongoCollection<Document> dialogs() {
-    return store.database().getCollection(DIALOGS);
+    return store.database().getCollection(DialogDocuments.DIALOGS);
   }
 
   /** What a plugin is waiting for in a dialog: user data too (see MongoPendingActionStore). */
   private MongoCollection<Document> pending() {
-    return store.database().getCollection(MongoPendingActionStore.PENDING);
+    return store.database().getCollection(DialogDocuments.PENDING_ACTIONS);
   }
 
   private MongoCollection<Document> messages() {
-    return store.database().getCollection(MESSAGES);
+    return store.database().getCollection(DialogDocuments.MESSAGES);
   }
 
   private MongoCollection<Document> webChatReplies() {
-    return store.database().getCollection(MongoWebChatReplies.REPLIES);
+    return store.database().getCollection(DialogDocuments.WEBCHAT_REPLIES);
   }
 
   private MongoCollection<Document> webChatUsers() {
-    return store.database().getCollection(MongoWebChatReplies.USERS);
+    return store.database().getCollection(DialogDocuments.WEBCHAT_USERS);
   }
 
   private MongoCollection<Document> conversations() {
-    return store.database().getCollection(MongoTurnStore.CONVERSATIONS);
+    return store.database().getCollection(DialogDocuments.CONVERSATIONS);
   }
 
   static boolean isDuplicateKey(RuntimeException e) {

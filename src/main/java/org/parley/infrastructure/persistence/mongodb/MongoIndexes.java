@@ -26,49 +26,59 @@ import org.bson.conversions.Bson;
 public class MongoIndexes {
 
   private static final Logger LOG = Logger.getLogger(MongoIndexes.class.getName());
-  private static final Bson NEWEST_FIRST = compoundIndex(descending("updatedAt"), ascending("_id"));
+  private static final Bson NEWEST_FIRST =
+      compoundIndex(descending(DialogDocuments.UPDATED_AT), ascending("_id"));
 
   @Inject MongoDocumentStore store;
 
   void create(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    MongoCollection<Document> dialogs = store.database().getCollection(MongoDialogStore.DIALOGS);
+    MongoCollection<Document> dialogs = store.database().getCollection(DialogDocuments.DIALOGS);
     dialogs.createIndexes(
         List.of(
-            index("consent_updated", ascending("consent"), NEWEST_FIRST),
-            index("consent_language_updated", ascending("consent", "language"), NEWEST_FIRST),
-            index("consent_customer_updated", ascending("consent", "customerId"), NEWEST_FIRST),
+            index("consent_updated", ascending(DialogDocuments.CONSENT), NEWEST_FIRST),
+            index(
+                "consent_language_updated",
+                ascending(DialogDocuments.CONSENT, DialogDocuments.LANGUAGE),
+                NEWEST_FIRST),
+            index(
+                "consent_customer_updated",
+                ascending(DialogDocuments.CONSENT, DialogDocuments.CUSTOMER_ID),
+                NEWEST_FIRST),
             index(
                 "consent_customer_language_updated",
-                ascending("consent", "customerId", "language"),
+                ascending(
+                    DialogDocuments.CONSENT, DialogDocuments.CUSTOMER_ID, DialogDocuments.LANGUAGE),
                 NEWEST_FIRST),
-            index("customer", ascending("customerId")),
-            index("consent_created", ascending("consent", "createdAt")),
+            index("customer", ascending(DialogDocuments.CUSTOMER_ID)),
+            index(
+                "consent_created", ascending(DialogDocuments.CONSENT, DialogDocuments.CREATED_AT)),
             // the pipeline: a customer's open dialog, and the dialogs gone idle
             index(
                 "customer_status_updated",
-                ascending("customerId", "status"),
-                descending("updatedAt")),
-            index("status_updated", ascending("status", "updatedAt")),
+                ascending(DialogDocuments.CUSTOMER_ID, DialogDocuments.STATUS),
+                descending(DialogDocuments.UPDATED_AT)),
+            index("status_updated", ascending(DialogDocuments.STATUS, DialogDocuments.UPDATED_AT)),
             // the admin console: every dialog newest first, by channel, by language
             index("updated_id", NEWEST_FIRST),
-            index("channel_updated", ascending("channel"), NEWEST_FIRST),
-            index("language_updated", ascending("language"), NEWEST_FIRST)));
-    MongoCollection<Document> messages = store.database().getCollection(MongoDialogStore.MESSAGES);
+            index("channel_updated", ascending(DialogDocuments.CHANNEL), NEWEST_FIRST),
+            index("language_updated", ascending(DialogDocuments.LANGUAGE), NEWEST_FIRST)));
+    MongoCollection<Document> messages = store.database().getCollection(DialogDocuments.MESSAGES);
     messages.createIndexes(
         List.of(
             new IndexModel(
-                ascending("dialogId", "seq"), new IndexOptions().name("dialog_seq").unique(true)),
-            index("customer", ascending("customerId")),
+                ascending(DialogDocuments.DIALOG_ID, DialogDocuments.SEQ),
+                new IndexOptions().name("dialog_seq").unique(true)),
+            index("customer", ascending(DialogDocuments.CUSTOMER_ID)),
             // the dashboard: turns received and replies delivered in a window
-            index("received", ascending("direction", "receivedAt")),
-            index("delivered", ascending("direction", "deliveredAt"))));
+            index("received", ascending(DialogDocuments.DIRECTION, "receivedAt")),
+            index("delivered", ascending(DialogDocuments.DIRECTION, "deliveredAt"))));
     store
         .database()
-        .getCollection(MongoWebChatReplies.REPLIES)
+        .getCollection(DialogDocuments.WEBCHAT_REPLIES)
         .createIndexes(
             List.of(
-                index("user_seq", ascending("userId", "seq")),
-                index("customer", ascending("customerId"))));
+                index("user_seq", ascending(DialogDocuments.USER_ID, DialogDocuments.SEQ)),
+                index("customer", ascending(DialogDocuments.CUSTOMER_ID))));
     LOG.info("Indexes of dialogs, messages and web chat replies are in place");
   }
 

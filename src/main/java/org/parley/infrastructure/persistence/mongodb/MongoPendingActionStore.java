@@ -21,8 +21,6 @@ import org.parley.plugin.internal.PendingActionStore;
 @ApplicationScoped
 public class MongoPendingActionStore implements PendingActionStore {
 
-  static final String PENDING = "pending_actions";
-
   @Inject MongoDocumentStore store;
 
   @Override
@@ -50,12 +48,12 @@ public class MongoPendingActionStore implements PendingActionStore {
         .replaceOne(
             eq("_id", dialogId),
             new Document("_id", dialogId)
-                .append("customerId", customerId)
+                .append(DialogDocuments.CUSTOMER_ID, customerId)
                 .append("plugin", pending.plugin())
                 .append("action", pending.action())
                 .append("attributes", new Document(new HashMap<>(pending.attributes())))
                 .append("awaiting", pending.awaiting())
-                .append("updatedAt", new Date()),
+                .append(DialogDocuments.UPDATED_AT, new Date()),
             new ReplaceOptions().upsert(true));
   }
 
@@ -65,6 +63,6 @@ public class MongoPendingActionStore implements PendingActionStore {
   }
 
   private MongoCollection<Document> collection() {
-    return store.database().getCollection(PENDING);
+    return store.database().getCollection(DialogDocuments.PENDING_ACTIONS);
   }
 }

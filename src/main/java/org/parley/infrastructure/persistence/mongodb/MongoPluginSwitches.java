@@ -19,8 +19,6 @@ import org.parley.plugin.internal.PluginSwitches;
 @ApplicationScoped
 public class MongoPluginSwitches implements PluginSwitches {
 
-  static final String SWITCHES = "plugin_switches";
-
   @Inject MongoDocumentStore store;
 
   @Override
@@ -42,6 +40,6 @@ public class MongoPluginSwitches implements PluginSwitches {
   }
 
   private MongoCollection<Document> collection() {
-    return store.database().getCollection(SWITCHES);
+    return store.database().getCollection(DialogDocuments.PLUGIN_SWITCHES);
   }
 }

@@ -2,7 +2,6 @@ package org.parley.infrastructure.persistence.mongodb;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
@@ -33,18 +32,11 @@ import org.parley.domain.model.dialog.TurnStore;
  * under its platform id ({@code channel:platformMessageId}) as {@code _id}: the insert is the
  * "already handled?" check, and a duplicate-key error is its answer. Replies are stored as {@code
  * <turn id>/<n>}, so a turn's replies are one range of the primary key. Delivery is recorded on the
- * reply alone; nothing rewrites a dialog.
+ * reply alone ({@link MongoDeliveryRecords}), the end of a dialog by {@link MongoConsentQuestions};
+ * nothing rewrites a dialog. The documents' shared shapes are in {@link DialogDocuments}.
  */
 @ApplicationScoped
 public class MongoTurnStore implements TurnStore {
-
-  static final String RECEIVED = "RECEIVED";
-  static final String ANSWERED = "ANSWERED";
-  static final String FAILED = "FAILED";
-  static final String QUEUED = "QUEUED";
-  static final String DELIVERED = "DELIVERED";
-
-  static final String CONVERSATIONS = "conversations";
 
   @Inject MongoDocumentStore store;
 
@@ -53,19 +45,19 @@ public class MongoTurnStore implements TurnStore {
       Participant participant, String language, Instant at, Instant idleCutoff) {
     Date now = Date.from(at);
     Document pointer = conversations().find(eq("_id", participant.customerId())).first();
-    if (pointer != null && pointer.getString("dialogId") != null) {
+    if (pointer != null && pointer.getString(DialogDocuments.DIALOG_ID) != null) {
       Document open =
           dialogs()
               .findOneAndUpdate(
                   and(
-                      eq("_id", pointer.getString("dialogId")),
-                      eq("status", DialogStatus.OPEN.name()),
-                      gte("updatedAt", Date.from(idleCutoff))),
+                      eq("_id", pointer.getString(DialogDocuments.DIALOG_ID)),
+                      eq(DialogDocuments.STATUS, DialogStatus.OPEN.name()),
+                      gte(DialogDocuments.UPDATED_AT, Date.from(idleCutoff))),
                   Updates.combine(
                       Updates.inc("messageCount", 1L),
                       Updates.inc("lastSeq", 1L),
-                      Updates.set("updatedAt", now),
-                      Updates.set("language", language),
+                      Updates.set(DialogDocuments.UPDATED_AT, now),
+                      Updates.set(DialogDocuments.LANGUAGE, language),
                       Updates.set("conversationRef", participant.conversationRef())),
                   new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
       if (open != null) {
@@ -77,21 +69,21 @@ public class MongoTurnStore implements TurnStore {
     dialogs()
         .insertOne(
             new Document("_id", dialogId)
-                .append("customerId", participant.customerId())
-                .append("channel", participant.channel())
-                .append("userId", participant.userId())
+                .append(DialogDocuments.CUSTOMER_ID, participant.customerId())
+                .append(DialogDocuments.CHANNEL, participant.channel())
+                .append(DialogDocuments.USER_ID, participant.userId())
                 .append("conversationRef", participant.conversationRef())
-                .append("language", language)
-                .append("consent", false)
-                .append("status", DialogStatus.OPEN.name())
-                .append("createdAt", now)
-                .append("updatedAt", now)
+                .append(DialogDocuments.LANGUAGE, language)
+                .append(DialogDocuments.CONSENT, false)
+                .append(DialogDocuments.STATUS, DialogStatus.OPEN.name())
+                .append(DialogDocuments.CREATED_AT, now)
+                .append(DialogDocuments.UPDATED_AT, now)
                 .append("messageCount", 1L)
                 .append("lastSeq", 1L));
     conversations()
         .updateOne(
             eq("_id", participant.customerId()),
-            Updates.set("dialogId", dialogId),
+            Updates.set(DialogDocuments.DIALOG_ID, dialogId),
             new UpdateOptions().upsert(true));
     return new DialogSlot(dialogId, 1L, true);
   }
@@ -103,28 +95,28 @@ public class MongoTurnStore implements TurnStore {
       entities.add(
           new Document("type", entity.type())
               .append("value", entity.value())
-              .append("text", entity.text()));
+              .append(DialogDocuments.TEXT, entity.text()));
     }
     Document document =
         new Document("_id", turn.id())
-            .append("dialogId", slot.dialogId())
-            .append("customerId", turn.customerId())
-            .append("channel", turn.channel())
-            .append("seq", slot.seq())
-            .append("direction", Message.Direction.INBOUND.name())
+            .append(DialogDocuments.DIALOG_ID, slot.dialogId())
+            .append(DialogDocuments.CUSTOMER_ID, turn.customerId())
+            .append(DialogDocuments.CHANNEL, turn.channel())
+            .append(DialogDocuments.SEQ, slot.seq())
+            .append(DialogDocuments.DIRECTION, Message.Direction.INBOUND.name())
             .append("type", turn.type().name())
-            .append("text", turn.text())
+            .append(DialogDocuments.TEXT, turn.text())
             .append("payload", turn.payload())
             .append("attachmentUrl", turn.attachmentUrl())
-            .append("language", turn.language())
+            .append(DialogDocuments.LANGUAGE, turn.language())
             .append("intent", turn.intent())
             .append("confidence", turn.confidence())
             .append("entities", entities)
             .append("sentAt", date(turn.sentAt()))
             .append("receivedAt", date(turn.receivedAt()))
             .append("understoodAt", date(turn.understoodAt()))
-            .append("createdAt", date(turn.receivedAt()))
-            .append("state", RECEIVED);
+            .append(DialogDocuments.CREATED_AT, date(turn.receivedAt()))
+            .append("state", DialogDocuments.RECEIVED);
     try {
       messages().insertOne(document);
       return Optional.empty();
@@ -140,19 +132,23 @@ public class MongoTurnStore implements TurnStore {
       return Optional.of(new StoredTurn(turn.id(), slot.dialogId(), true, List.of()));
     }
     List<StoredReply> replies = replies(turn.id());
-    boolean marked = ANSWERED.equals(stored.getString("state"));
+    boolean marked = DialogDocuments.ANSWERED.equals(stored.getString("state"));
     if (!marked && !replies.isEmpty()) {
       // an answer cut short between storing its replies and marking the turn (a node killed):
       // the replies are the answer, so the turn is marked now (SingleNodeFaultIT, fault (a), found
       // it left)
       messages()
           .updateOne(
-              and(eq("_id", turn.id()), ne("state", ANSWERED)),
-              Updates.combine(Updates.set("state", ANSWERED), Updates.unset("failure")));
+              and(eq("_id", turn.id()), ne("state", DialogDocuments.ANSWERED)),
+              Updates.combine(
+                  Updates.set("state", DialogDocuments.ANSWERED), Updates.unset("failure")));
     }
     return Optional.of(
         new StoredTurn(
-            turn.id(), stored.getString("dialogId"), marked || !replies.isEmpty(), replies));
+            turn.id(),
+            stored.getString(DialogDocuments.DIALOG_ID),
+            marked || !replies.isEmpty(),
+            replies));
   }
 
   /** Gives back the number {@link #enter} reserved for a message that is not stored. */
@@ -173,9 +169,9 @@ public class MongoTurnStore implements TurnStore {
     List<Bson> updates = new ArrayList<>();
     updates.add(Updates.inc("messageCount", (long) replies.size()));
     updates.add(Updates.inc("lastSeq", (long) replies.size()));
-    updates.add(Updates.set("updatedAt", now));
+    updates.add(Updates.set(DialogDocuments.UPDATED_AT, now));
     if (endDialog) {
-      updates.add(Updates.set("status", DialogStatus.AWAITING_CONSENT.name()));
+      updates.add(Updates.set(DialogDocuments.STATUS, DialogStatus.AWAITING_CONSENT.name()));
       updates.add(Updates.set("endedAt", now));
     }
     Document dialog =
@@ -191,13 +187,15 @@ public class MongoTurnStore implements TurnStore {
     for (int i = 0; i < replies.size(); i++) {
       String id = turnId + "/" + (i + 1);
       stored.add(new StoredReply(id, replies.get(i), false));
-      documents.add(reply(id, turnId, dialogId, dialog, ++seq, replies.get(i), now));
+      documents.add(
+          DialogDocuments.reply(id, turnId, dialogId, dialog, ++seq, replies.get(i), now));
     }
     if (dialog == null) {
       return stored; // erased meanwhile (consent refused, the DataAPI): keep nothing
     }
     if (endDialog) {
-      asking(dialog.getString("customerId"), dialogId);
+      DialogDocuments.asking(
+          conversations(), dialog.getString(DialogDocuments.CUSTOMER_ID), dialogId);
     }
     if (!documents.isEmpty()) {
       messages().insertMany(documents);
@@ -206,38 +204,10 @@ public class MongoTurnStore implements TurnStore {
         .updateOne(
             eq("_id", turnId),
             Updates.combine(
-                Updates.set("state", ANSWERED),
+                Updates.set("state", DialogDocuments.ANSWERED),
                 Updates.set("repliesQueuedAt", now),
                 Updates.unset("failure")));
     return stored;
-  }
-
-  private static Document reply(
-      String id,
-      String turnId,
-      String dialogId,
-      Document dialog,
-      long seq,
-      ReplyRecord reply,
-      Date now) {
-    return new Document("_id", id)
-        .append("dialogId", dialogId)
-        .append("customerId", dialog.getString("customerId"))
-        .append("channel", dialog.getString("channel"))
-        .append("seq", seq)
-        .append("direction", Message.Direction.OUTBOUND.name())
-        .append("type", reply.type().name())
-        .append("text", reply.text())
-        .append("options", reply.options())
-        .append("url", reply.url())
-        .append("language", dialog.getString("language"))
-        .append("inReplyTo", turnId)
-        .append("plugin", reply.plugin())
-        .append("body", reply.body())
-        .append("createdAt", now)
-        .append("queuedAt", now)
-        .append("deliveryState", QUEUED)
-        .append("deliveryAttempts", 0);
   }
 
   @Override
@@ -247,9 +217,9 @@ public class MongoTurnStore implements TurnStore {
     Document failed =
         messages()
             .findOneAndUpdate(
-                and(eq("_id", id), ne("state", ANSWERED)),
+                and(eq("_id", id), ne("state", DialogDocuments.ANSWERED)),
                 Updates.combine(
-                    Updates.set("state", FAILED),
+                    Updates.set("state", DialogDocuments.FAILED),
                     Updates.set("failure", reason),
                     Updates.inc("attempts", 1),
                     Updates.set("failedAt", Date.from(at))),
@@ -275,160 +245,26 @@ public class MongoTurnStore implements TurnStore {
             at == null ? null : at.toInstant()));
   }
 
-  @Override
-  public boolean delivered(String replyId) {
-    Document reply = messages().find(eq("_id", replyId)).first();
-    return reply != null && DELIVERED.equals(reply.getString("deliveryState"));
-  }
-
-  @Override
-  public void recordDelivery(String replyId, String platformMessageId, int attempts, Instant at) {
-    messages()
-        .updateOne(
-            eq("_id", replyId),
-            Updates.combine(
-                Updates.set("deliveryState", DELIVERED),
-                Updates.set("deliveredAt", Date.from(at)),
-                Updates.set("deliveryAttempts", attempts),
-                Updates.set("platformMessageId", platformMessageId)));
-  }
-
-  @Override
-  public Optional<DialogRef> awaitingConsent(String customerId) {
-    Document pointer = conversations().find(eq("_id", customerId)).first();
-    if (pointer == null || pointer.getString("asking") == null) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(
-            dialogs()
-                .find(
-                    and(
-                        eq("_id", pointer.getString("asking")),
-                        eq("status", DialogStatus.AWAITING_CONSENT.name())))
-                .first())
-        .map(MongoTurnStore::ref);
-  }
-
-  @Override
-  public void endConsentQuestion(String dialogId) {
-    Document dialog =
-        dialogs()
-            .findOneAndUpdate(
-                and(eq("_id", dialogId), eq("status", DialogStatus.AWAITING_CONSENT.name())),
-                Updates.set("status", DialogStatus.ENDED.name()));
-    if (dialog != null) {
-      conversations()
-          .updateOne(
-              and(eq("_id", dialog.getString("customerId")), eq("asking", dialogId)),
-              Updates.unset("asking"));
-    }
-  }
-
-  /** Notes on the customer's pointer which dialog's consent question is open. */
-  private void asking(String customerId, String dialogId) {
-    conversations()
-        .updateOne(
-            eq("_id", customerId),
-            Updates.set("asking", dialogId),
-            new UpdateOptions().upsert(true));
-  }
-
-  @Override
-  public List<DialogRef> endIdle(Instant cutoff, int limit, Instant at) {
-    Bson idle =
-        and(
-            eq("status", DialogStatus.OPEN.name()),
-            lt("updatedAt", Date.from(cutoff)),
-            exists("userId")); // dialogs the DataAPI wrote have no one to ask
-    List<String> candidates =
-        dialogs()
-            .find(idle)
-            .limit(limit)
-            .map(document -> document.getString("_id"))
-            .into(new ArrayList<>());
-    List<DialogRef> ended = new ArrayList<>();
-    for (String dialogId : candidates) {
-      // one at a time and only while still idle: a message arriving meanwhile keeps it open
-      Document dialog =
-          dialogs()
-              .findOneAndUpdate(
-                  and(eq("_id", dialogId), idle),
-                  Updates.combine(
-                      Updates.set("status", DialogStatus.AWAITING_CONSENT.name()),
-                      Updates.set("endedAt", Date.from(at))),
-                  new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-      if (dialog != null) {
-        asking(dialog.getString("customerId"), dialogId);
-        ended.add(ref(dialog));
-      }
-    }
-    return ended;
-  }
-
-  @Override
-  public Optional<StoredReply> ask(String dialogId, ReplyRecord question, Instant at) {
-    Document dialog =
-        dialogs()
-            .findOneAndUpdate(
-                eq("_id", dialogId),
-                Updates.combine(Updates.inc("messageCount", 1L), Updates.inc("lastSeq", 1L)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-    if (dialog == null) {
-      return Optional.empty();
-    }
-    String id = dialogId + "/consent-question";
-    Document reply =
-        reply(
-            id,
-            null,
-            dialogId,
-            dialog,
-            dialog.get("lastSeq", Number.class).longValue(),
-            question,
-            Date.from(at));
-    try {
-      messages().insertOne(reply);
-    } catch (RuntimeException e) {
-      if (!MongoDialogStore.isDuplicateKey(e)) {
-        throw e;
-      }
-      dialogs().updateOne(eq("_id", dialogId), Updates.inc("messageCount", -1L));
-      return Optional.empty(); // asked already
-    }
-    return Optional.of(new StoredReply(id, question, false));
-  }
-
   /** The replies of a turn, in order: the key range {@code <turn>/} .. {@code <turn>0}. */
   private List<StoredReply> replies(String turnId) {
     List<StoredReply> replies = new ArrayList<>();
     for (Document reply :
         messages()
             .find(and(gt("_id", turnId + "/"), lt("_id", turnId + "0")))
-            .sort(Sorts.ascending("seq"))) {
+            .sort(Sorts.ascending(DialogDocuments.SEQ))) {
       replies.add(
           new StoredReply(
               reply.getString("_id"),
               new ReplyRecord(
                   Message.MessageType.valueOf(reply.getString("type")),
-                  reply.getString("text"),
+                  reply.getString(DialogDocuments.TEXT),
                   reply.getList("options", String.class),
                   reply.getString("url"),
                   reply.getString("plugin"),
                   reply.getString("body")),
-              DELIVERED.equals(reply.getString("deliveryState"))));
+              DialogDocuments.DELIVERED.equals(reply.getString(DialogDocuments.DELIVERY_STATE))));
     }
     return replies;
-  }
-
-  private static DialogRef ref(Document dialog) {
-    return new DialogRef(
-        dialog.getString("_id"),
-        new Participant(
-            dialog.getString("customerId"),
-            dialog.getString("channel"),
-            dialog.getString("userId"),
-            dialog.getString("conversationRef")),
-        dialog.getString("language"));
   }
 
   private static Date date(Instant instant) {
@@ -436,7 +272,7 @@ public class MongoTurnStore implements TurnStore {
   }
 
   private MongoCollection<Document> dialogs() {
-    return store.database().getCollection(MongoDialogStore.DIALOGS);
+    return store.database().getCollection(DialogDocuments.DIALOGS);
   }
 
   /**
@@ -446,10 +282,10 @@ public class MongoTurnStore implements TurnStore {
    * cheaper still).
    */
   private MongoCollection<Document> conversations() {
-    return store.database().getCollection(CONVERSATIONS);
+    return store.database().getCollection(DialogDocuments.CONVERSATIONS);
   }
 
   private MongoCollection<Document> messages() {
-    return store.database().getCollection(MongoDialogStore.MESSAGES);
+    return store.database().getCollection(DialogDocuments.MESSAGES);
   }
 }

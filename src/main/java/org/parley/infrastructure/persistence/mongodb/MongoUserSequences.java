@@ -110,6 +110,6 @@ public class MongoUserSequences implements UserSequences {
   }
 
   MongoCollection<Document> conversations() {
-    return store.database().getCollection(MongoTurnStore.CONVERSATIONS);
+    return store.database().getCollection(DialogDocuments.CONVERSATIONS);
   }
 }

@@ -31,8 +31,6 @@ import org.parley.application.WebChatReplies;
 @ApplicationScoped
 public class MongoWebChatReplies implements WebChatReplies {
 
-  static final String REPLIES = "webchat_replies";
-  static final String USERS = "webchat_users";
   private static final Jsonb JSON = JsonbBuilder.create();
 
   @Inject MongoDocumentStore store;
@@ -48,17 +46,18 @@ public class MongoWebChatReplies implements WebChatReplies {
             .findOneAndUpdate(
                 eq("_id", reply.userId()),
                 Updates.combine(
-                    Updates.inc("seq", 1L),
+                    Updates.inc(DialogDocuments.SEQ, 1L),
                     Updates.set("at", Date.from(at)), // the last reply, for the retention
                     // whose counter it is, so that erasing the customer finds it
                     Updates.setOnInsert(
-                        "customerId", CustomerIds.of(reply.channel(), reply.userId()))),
+                        DialogDocuments.CUSTOMER_ID,
+                        CustomerIds.of(reply.channel(), reply.userId()))),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
     Document document =
         new Document("_id", reply.replyId())
-            .append("userId", reply.userId())
-            .append("customerId", CustomerIds.of(reply.channel(), reply.userId()))
-            .append("seq", counter.get("seq", Number.class).longValue())
+            .append(DialogDocuments.USER_ID, reply.userId())
+            .append(DialogDocuments.CUSTOMER_ID, CustomerIds.of(reply.channel(), reply.userId()))
+            .append(DialogDocuments.SEQ, counter.get(DialogDocuments.SEQ, Number.class).longValue())
             .append("reply", JSON.toJson(reply))
             .append("at", Date.from(at));
     replies().insertOne(document);
@@ -70,8 +69,8 @@ public class MongoWebChatReplies implements WebChatReplies {
     List<Delivered> found = new ArrayList<>();
     for (Document document :
         replies()
-            .find(and(eq("userId", userId), gt("seq", afterSeq)))
-            .sort(Sorts.ascending("seq"))
+            .find(and(eq(DialogDocuments.USER_ID, userId), gt(DialogDocuments.SEQ, afterSeq)))
+            .sort(Sorts.ascending(DialogDocuments.SEQ))
             .limit(limit)) {
       found.add(delivered(document));
     }
@@ -88,17 +87,17 @@ public class MongoWebChatReplies implements WebChatReplies {
 
   private static Delivered delivered(Document document) {
     return new Delivered(
-        document.getString("userId"),
-        document.get("seq", Number.class).longValue(),
+        document.getString(DialogDocuments.USER_ID),
+        document.get(DialogDocuments.SEQ, Number.class).longValue(),
         JSON.fromJson(document.getString("reply"), OutboundReply.class),
         document.getDate("at").toInstant());
   }
 
   private MongoCollection<Document> replies() {
-    return store.database().getCollection(REPLIES);
+    return store.database().getCollection(DialogDocuments.WEBCHAT_REPLIES);
   }
 
   private MongoCollection<Document> users() {
-    return store.database().getCollection(USERS);
+    return store.database().getCollection(DialogDocuments.WEBCHAT_USERS);
   }
 }

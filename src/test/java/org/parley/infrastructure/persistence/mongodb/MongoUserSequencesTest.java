@@ -31,7 +31,7 @@ class MongoUserSequencesTest {
     server = EmbeddedMongoStore.start(dir.resolve("store.mv"), "127.0.0.1", 0, 16);
     client = MongoClients.create(server.connectionString());
     MongoCollection<Document> collection =
-        client.getDatabase("parley").getCollection(MongoTurnStore.CONVERSATIONS);
+        client.getDatabase("parley").getCollection(DialogDocuments.CONVERSATIONS);
     sequences =
         new MongoUserSequences() {
           @Override
@@ -124,6 +124,6 @@ class MongoUserSequencesTest {
   }
 
   private MongoCollection<Document> collection() {
-    return client.getDatabase("parley").getCollection(MongoTurnStore.CONVERSATIONS);
+    return client.getDatabase("parley").getCollection(DialogDocuments.CONVERSATIONS);
   }
 }
