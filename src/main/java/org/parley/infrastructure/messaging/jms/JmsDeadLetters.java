@@ -169,11 +169,12 @@ public class JmsDeadLetters implements DeadLetters {
       Enumeration<?> messages = browser.getEnumeration();
       while (messages.hasMoreElements()) {
         Message message = (Message) messages.nextElement();
-        String[] whose = whose(queue, message);
-        if (whose != null
-            && (keys.contains(whose[1])
-                || whole.contains(whose[0])
-                || (touched.contains(whose[0]) && turns.failure(whose[1]).isEmpty()))) {
+        Letter letter = Letter.read(queue, message);
+        if (letter.key() != null
+            && (keys.contains(letter.key())
+                || whole.contains(letter.customerId())
+                || (touched.contains(letter.customerId())
+                    && turns.failure(letter.key()).isEmpty()))) {
           ids.add(message.getJMSMessageID());
         }
       }
@@ -181,23 +182,6 @@ public class JmsDeadLetters implements DeadLetters {
       throw new JMSRuntimeException("Cannot browse the dead letters", null, e);
     }
     return ids;
-  }
-
-  /** The letter's customer id and key, or null if it cannot be read. */
-  private static String[] whose(DeadLetters.Queue queue, Message message) throws JMSException {
-    try {
-      String body = ((TextMessage) message).getText();
-      if (queue == DeadLetters.Queue.INBOUND) {
-        InboundMessage inbound = JmsInboundQueue.fromJson(body);
-        return new String[] {
-          CustomerIds.of(inbound.channel(), inbound.userId()), inbound.deduplicationId()
-        };
-      }
-      OutboundReply reply = JmsOutboundQueue.fromJson(body);
-      return new String[] {CustomerIds.of(reply.channel(), reply.userId()), reply.replyId()};
-    } catch (JsonbException | ClassCastException | NullPointerException e) {
-      return null;
-    }
   }
 
   private interface Taken {
@@ -224,39 +208,47 @@ public class JmsDeadLetters implements DeadLetters {
   }
 
   private DeadLetter describe(DeadLetters.Queue queue, Message message) throws JMSException {
-    String key = null;
-    String channel = null;
-    String user = null;
-    String text = null;
-    try {
-      String body = ((TextMessage) message).getText();
-      if (queue == DeadLetters.Queue.INBOUND) {
-        InboundMessage inboundMessage = JmsInboundQueue.fromJson(body);
-        key = inboundMessage.deduplicationId();
-        channel = inboundMessage.channel();
-        user = inboundMessage.userId();
-        text = inboundMessage.text() != null ? inboundMessage.text() : inboundMessage.payload();
-      } else {
-        OutboundReply reply = JmsOutboundQueue.fromJson(body);
-        key = reply.replyId();
-        channel = reply.channel();
-        user = reply.userId();
-        text = reply.text();
-      }
-    } catch (JsonbException | ClassCastException e) {
-      text = "(unreadable: " + e.getClass().getSimpleName() + ")";
-    }
-    Optional<TurnStore.Failure> failure = key == null ? Optional.empty() : turns.failure(key);
+    Letter letter = Letter.read(queue, message);
+    Optional<TurnStore.Failure> failure =
+        letter.key() == null ? Optional.empty() : turns.failure(letter.key());
     return new DeadLetter(
         message.getJMSMessageID(),
         queue,
-        key,
-        channel,
-        user,
-        text,
+        letter.key(),
+        letter.channel(),
+        letter.userId(),
+        letter.text(),
         failure.map(TurnStore.Failure::reason).orElse(null),
         failure.map(TurnStore.Failure::attempts).orElse(0),
         failure.map(TurnStore.Failure::at).orElse(null));
+  }
+
+  /** What a dead letter carries: the turn or reply ({@code key}), whose, and its text. */
+  private record Letter(String key, String channel, String userId, String text) {
+
+    /** The letter's content; only a text saying why for one that cannot be read. */
+    static Letter read(DeadLetters.Queue queue, Message message) throws JMSException {
+      try {
+        String body = ((TextMessage) message).getText();
+        if (queue == DeadLetters.Queue.INBOUND) {
+          InboundMessage inbound = JmsInboundQueue.fromJson(body);
+          return new Letter(
+              inbound.deduplicationId(),
+              inbound.channel(),
+              inbound.userId(),
+              inbound.text() != null ? inbound.text() : inbound.payload());
+        }
+        OutboundReply reply = JmsOutboundQueue.fromJson(body);
+        return new Letter(reply.replyId(), reply.channel(), reply.userId(), reply.text());
+      } catch (JsonbException | ClassCastException | NullPointerException e) {
+        return new Letter(null, null, null, "(unreadable: " + e.getClass().getSimpleName() + ")");
+      }
+    }
+
+    /** The customer it belongs to (null if it cannot be read). */
+    String customerId() {
+      return channel == null || userId == null ? null : CustomerIds.of(channel, userId);
+    }
   }
 
   private jakarta.jms.Queue dlq(DeadLetters.Queue queue) {

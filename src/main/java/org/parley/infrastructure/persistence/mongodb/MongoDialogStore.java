@@ -149,13 +149,15 @@ public class MongoDialogStore implements DialogStore {
 
   @Override
   public Erased erase(String customerId, String dialogId) {
+    // the copies first: a crash in between leaves an empty unconsented dialog, which the purge
+    // removes (the other way round, nothing would find the messages of a dialog that is gone)
+    Erased copies = cascade(customerId, List.of(), List.of(dialogId), false);
     boolean held =
         dialogs()
                 .deleteOne(and(eq("_id", dialogId), eq(DialogDocuments.CUSTOMER_ID, customerId)))
                 .getDeletedCount()
             > 0;
-    // also when the dialog document is gone already: a cascade cut short left its copies
-    return cascade(customerId, List.of(dialogId), held);
+    return new Erased(customerId, held ? List.of(dialogId) : List.of(), copies.messageIds(), false);
   }
 
   @Override
@@ -166,56 +168,60 @@ public class MongoDialogStore implements DialogStore {
             .projection(Projections.include("_id"))
             .map(document -> document.getString("_id"))
             .into(new ArrayList<>());
+    Erased copies = cascade(customerId, dialogIds, dialogIds, true);
     dialogs().deleteMany(eq(DialogDocuments.CUSTOMER_ID, customerId));
-    Erased erased = cascade(customerId, dialogIds, true);
-    Set<String> userIds =
-        webChatReplies()
-            .find(eq(DialogDocuments.CUSTOMER_ID, customerId))
-            .projection(Projections.include(DialogDocuments.USER_ID))
-            .map(document -> document.getString(DialogDocuments.USER_ID))
-            .into(new HashSet<>());
-    webChatReplies().deleteMany(eq(DialogDocuments.CUSTOMER_ID, customerId));
-    webChatUsers()
-        .deleteMany(
-            userIds.isEmpty()
-                ? eq(DialogDocuments.CUSTOMER_ID, customerId)
-                : Filters.or(
-                    eq(DialogDocuments.CUSTOMER_ID, customerId), Filters.in("_id", userIds)));
-    messages()
-        .deleteMany(eq(DialogDocuments.CUSTOMER_ID, customerId)); // those of no dialog, if any
-    pending().deleteMany(eq(DialogDocuments.CUSTOMER_ID, customerId));
-    conversations().deleteOne(eq("_id", customerId)); // the pointers and the ordering numbers
-    return new Erased(customerId, dialogIds, erased.messageIds(), true);
+    return copies;
   }
 
   /**
-   * The one cascade behind every erasure: every copy the store keeps of the dialogs, whose own
-   * documents the caller has taken. The messages' ids are read first: they are how the web chat's
-   * copies (and, for the caller, the dead letters) are found.
+   * The one cascade behind every erasure: every copy the store keeps of the dialogs {@code scope},
+   * or of everything of the customer when {@code wholeCustomer}. The caller deletes the dialogs'
+   * own documents; {@code taken} names those that were there. The messages' ids are read first:
+   * they are how the web chat's copies (and, for the caller, the dead letters) are found.
    */
-  private Erased cascade(String customerId, List<String> dialogIds, boolean held) {
-    Bson ofTheDialogs =
-        and(
-            Filters.in(DialogDocuments.DIALOG_ID, dialogIds),
-            eq(DialogDocuments.CUSTOMER_ID, customerId));
+  private Erased cascade(
+      String customerId, List<String> taken, List<String> scope, boolean wholeCustomer) {
+    Bson ofTheCustomer = eq(DialogDocuments.CUSTOMER_ID, customerId);
+    Bson ofTheMessages =
+        wholeCustomer
+            ? ofTheCustomer
+            : and(Filters.in(DialogDocuments.DIALOG_ID, scope), ofTheCustomer);
     Set<String> messageIds =
         messages()
-            .find(ofTheDialogs)
+            .find(ofTheMessages)
             .projection(Projections.include("_id"))
             .map(document -> document.getString("_id"))
             .into(new HashSet<>());
-    if (!messageIds.isEmpty()) {
+    if (wholeCustomer) {
+      // the web chat's counters are keyed by the web chat user, found through their replies
+      Set<String> userIds =
+          webChatReplies()
+              .find(ofTheCustomer)
+              .projection(Projections.include(DialogDocuments.USER_ID))
+              .map(document -> document.getString(DialogDocuments.USER_ID))
+              .into(new HashSet<>());
+      webChatUsers()
+          .deleteMany(
+              userIds.isEmpty()
+                  ? ofTheCustomer
+                  : Filters.or(ofTheCustomer, Filters.in("_id", userIds)));
+      webChatReplies().deleteMany(ofTheCustomer);
+    } else if (!messageIds.isEmpty()) {
       webChatReplies().deleteMany(Filters.in("_id", messageIds));
     }
-    messages().deleteMany(ofTheDialogs);
+    messages().deleteMany(ofTheMessages);
     pending()
-        .deleteMany(and(Filters.in("_id", dialogIds), eq(DialogDocuments.CUSTOMER_ID, customerId)));
-    for (String pointer : List.of(DialogDocuments.DIALOG_ID, "asking")) {
-      conversations()
-          .updateOne(
-              and(eq("_id", customerId), Filters.in(pointer, dialogIds)), Updates.unset(pointer));
+        .deleteMany(wholeCustomer ? ofTheCustomer : and(Filters.in("_id", scope), ofTheCustomer));
+    if (wholeCustomer) {
+      conversations().deleteOne(eq("_id", customerId)); // the pointers and the ordering numbers
+    } else {
+      for (String pointer : List.of(DialogDocuments.DIALOG_ID, "asking")) {
+        conversations()
+            .updateOne(
+                and(eq("_id", customerId), Filters.in(pointer, scope)), Updates.unset(pointer));
+      }
     }
-    return new Erased(customerId, held ? dialogIds : List.of(), messageIds, false);
+    return new Erased(customerId, taken, messageIds, wholeCustomer);
   }
 
   @Override
@@ -280,7 +286,12 @@ public class MongoDialogStore implements DialogStore {
       Document taken =
           dialogs().findOneAndDelete(and(eq("_id", dialogId), eq(DialogDocuments.CONSENT, false)));
       if (taken != null) {
-        purged.add(cascade(taken.getString(DialogDocuments.CUSTOMER_ID), List.of(dialogId), true));
+        purged.add(
+            cascade(
+                taken.getString(DialogDocuments.CUSTOMER_ID),
+                List.of(dialogId),
+                List.of(dialogId),
+                false));
       }
     }
     return purged;
