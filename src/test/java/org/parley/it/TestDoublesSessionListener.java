@@ -6,15 +6,16 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Starts the test document store before any test class (and so before Arquillian boots WildFly),
- * and stops it after the last. Only where failsafe configured a store port: unit tests start
- * nothing.
+ * Writes the test server's encryption keys ({@link TestKeys}) and starts the test document store
+ * before any test class (and so before Arquillian boots WildFly), and stops it after the last. Only
+ * where failsafe configured a store port: unit tests start nothing.
  */
 public class TestDoublesSessionListener implements LauncherSessionListener {
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
     if (TestEnvironment.isIntegrationTest()) {
+      TestKeys.write();
       TestDocumentStore.start();
       try {
         FakeJenkins.start(TestEnvironment.jenkinsPort());

@@ -76,6 +76,22 @@ public final class ConfigKeys {
 
   public static final String RETENTION_AUDIT_DEFAULT = "P365D";
 
+  /**
+   * The Tink keyset (JSON, as Tinkey or {@code
+   * org.parley.infrastructure.persistence.mongodb.Keysets} writes it) that encrypts dialog text at
+   * rest. Unset, and with no keyset file, text is stored in plain (the development default, logged
+   * at start).
+   */
+  public static final String ENCRYPTION_KEYSET = "parley.encryption.keyset";
+
+  /** A file holding that keyset (a mounted secret), read at start when the key itself is unset. */
+  public static final String ENCRYPTION_KEYSET_FILE = "parley.encryption.keyset-file";
+
+  /** How many documents the re-encryption after a key rotation rewrites per batch. */
+  public static final String ENCRYPTION_RESEAL_BATCH = "parley.encryption.reseal-batch";
+
+  public static final String ENCRYPTION_RESEAL_BATCH_DEFAULT = "200";
+
   /** Which NLU engine understands messages: {@code embedded} (trained from the plugins). */
   public static final String NLU_ENGINE = "parley.nlu.engine";
 

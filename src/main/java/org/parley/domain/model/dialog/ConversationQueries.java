@@ -21,6 +21,13 @@ public interface ConversationQueries {
   List<DialogSummary> dialogs(
       ConversationFilter filter, Optional<Cursor> cursor, Direction direction, int limit);
 
+  /**
+   * Whether dialogs can be found by a text they contain. Not while dialog text is encrypted at
+   * rest: the store holds no text to match, and a searchable index of it would tell anyone reading
+   * the store which dialogs share which words.
+   */
+  boolean textSearchable();
+
   /** The dialog and all of its messages in order, consented or not. */
   Optional<Conversation> conversation(String dialogId);
 

@@ -1,34 +1,57 @@
 package org.parley.domain.model.dialog;
 
-import jakarta.nosql.Column;
-import jakarta.nosql.Convert;
-import jakarta.nosql.Entity;
-import jakarta.nosql.Id;
 import java.time.Instant;
-import org.parley.domain.model.shared.InstantDateConverter;
 
 /**
  * One turn of a dialog: what the user said or what the bot answered, numbered in order by {@code
- * seq}.
+ * seq}. Read from the store by its adapter, which opens the text sealed at rest (so it is not a
+ * JNoSQL entity: the mapper would hand the domain ciphertext).
  */
-@Entity("messages")
 public class Message {
 
-  @Id private String id;
-  @Column private String dialogId;
-  @Column private String customerId;
-  @Column private long seq;
-  @Column private Direction direction;
-  @Column private MessageType type;
-  @Column private String text;
-  @Column private String language;
+  private final String id;
+  private final String dialogId;
+  private final String customerId;
+  private final long seq;
+  private final Direction direction;
+  private final MessageType type;
+  private final String text;
+  private final String language;
+  private final Instant createdAt;
 
-  @Column
-  @Convert(InstantDateConverter.class)
-  private Instant createdAt;
-
-  /** For the mapper. */
-  protected Message() {}
+  /**
+   * A stored message.
+   *
+   * @param id its key
+   * @param dialogId its dialog
+   * @param customerId whose dialog
+   * @param seq its number in the dialog
+   * @param direction who spoke
+   * @param type what kind of message
+   * @param text what was said, in plain
+   * @param language its language code
+   * @param createdAt when it was stored
+   */
+  public Message(
+      String id,
+      String dialogId,
+      String customerId,
+      long seq,
+      Direction direction,
+      MessageType type,
+      String text,
+      String language,
+      Instant createdAt) {
+    this.id = id;
+    this.dialogId = dialogId;
+    this.customerId = customerId;
+    this.seq = seq;
+    this.direction = direction;
+    this.type = type;
+    this.text = text;
+    this.language = language;
+    this.createdAt = createdAt;
+  }
 
   public String id() {
     return id;

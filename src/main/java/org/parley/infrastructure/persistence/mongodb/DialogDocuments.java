@@ -5,10 +5,16 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.parley.domain.model.dialog.Message;
 import org.parley.domain.model.dialog.TurnStore.DialogRef;
+import org.parley.domain.model.dialog.TurnStore.EntityRecord;
 import org.parley.domain.model.dialog.TurnStore.Participant;
 import org.parley.domain.model.dialog.TurnStore.ReplyRecord;
 
@@ -63,6 +69,34 @@ final class DialogDocuments {
   static final String UPDATED_AT = "updatedAt";
   static final String LANGUAGE = "language";
 
+  // dialog text, sealed by DialogCipher (bound to collection, document and field)
+  static final String BODY = "body";
+  static final String ATTACHMENT_URL = "attachmentUrl";
+  static final String ENTITIES = "entities";
+  static final String ENTITY_VALUE = "value";
+
+  /** What a plugin collected from the user so far (a pending action's). */
+  static final String ATTRIBUTES = "attributes";
+
+  /** A web chat copy's reply, as JSON. */
+  static final String REPLY = "reply";
+
+  /**
+   * On every document with dialog text: the id of the key its text is sealed with, 0 for plain.
+   * What {@link DialogResealer} looks for after a rotation.
+   */
+  static final String SEALED_WITH = "sealedWith";
+
+  /** The sealed top-level fields of each collection that holds dialog text. */
+  static final Map<String, List<String>> SEALED_FIELDS =
+      Map.of(
+          MESSAGES,
+          List.of(TEXT, BODY, ATTACHMENT_URL),
+          WEBCHAT_REPLIES,
+          List.of(REPLY),
+          PENDING_ACTIONS,
+          List.of());
+
   // the states of a turn (the user's message) and of a reply
   static final String RECEIVED = "RECEIVED";
   static final String ANSWERED = "ANSWERED";
@@ -72,6 +106,107 @@ final class DialogDocuments {
 
   private DialogDocuments() {}
 
+  /** Where a sealed value lives: its associated data, so that it opens nowhere else. */
+  static String where(String collection, Object id, String field) {
+    return collection + "/" + id + "/" + field;
+  }
+
+  /** A pending action's attributes as stored: a document in plain mode, else sealed JSON. */
+  static Object sealedAttributes(String dialogId, Document attributes, DialogCipher cipher) {
+    return cipher.encrypting()
+        ? cipher.seal(attributes.toJson(), where(PENDING_ACTIONS, dialogId, ATTRIBUTES))
+        : attributes;
+  }
+
+  /** A pending action's attributes, opened; null when it has none. */
+  static Document openedAttributes(Document pending, DialogCipher cipher) {
+    Object stored = pending.get(ATTRIBUTES);
+    if (stored == null || stored instanceof Document) {
+      return (Document) stored;
+    }
+    return Document.parse(
+        cipher.open(stored, where(PENDING_ACTIONS, pending.get("_id"), ATTRIBUTES)));
+  }
+
+  /** A message's entities as stored: the text they were found in and their value, sealed. */
+  static List<Document> entities(String messageId, List<EntityRecord> found, DialogCipher cipher) {
+    List<Document> entities = new ArrayList<>();
+    for (EntityRecord entity : found) {
+      entities.add(
+          new Document("type", entity.type())
+              .append(
+                  ENTITY_VALUE,
+                  cipher.seal(entity.value(), where(MESSAGES, messageId, ENTITIES + ".value")))
+              .append(
+                  TEXT,
+                  cipher.seal(entity.text(), where(MESSAGES, messageId, ENTITIES + ".text"))));
+    }
+    return entities;
+  }
+
+  /** A sealed field of a stored document, opened. */
+  static String opened(Document document, String collection, String field, DialogCipher cipher) {
+    return cipher.open(document.get(field), where(collection, document.get("_id"), field));
+  }
+
+  /** The entities of a stored message, opened: type, value, text. */
+  static List<String[]> openedEntities(Document message, DialogCipher cipher) {
+    Object id = message.get("_id");
+    return message.getList(ENTITIES, Document.class, List.of()).stream()
+        .map(
+            e ->
+                new String[] {
+                  e.getString("type"),
+                  cipher.open(e.get(ENTITY_VALUE), where(MESSAGES, id, ENTITIES + ".value")),
+                  cipher.open(e.get(TEXT), where(MESSAGES, id, ENTITIES + ".text"))
+                })
+        .toList();
+  }
+
+  /**
+   * The update that re-seals a stored document's text under {@code cipher}'s primary key (or seals
+   * text stored before encryption was turned on), and marks it so.
+   *
+   * @throws GeneralSecurityException when some of its text does not open with this keyset: then it
+   *     is left as it is
+   */
+  static Bson resealed(Document document, String collection, DialogCipher cipher)
+      throws GeneralSecurityException {
+    Object id = document.get("_id");
+    List<Bson> updates = new ArrayList<>();
+    for (String field : SEALED_FIELDS.getOrDefault(collection, List.of())) {
+      if (document.get(field) != null) {
+        String where = where(collection, id, field);
+        updates.add(
+            Updates.set(field, cipher.seal(cipher.reopen(document.get(field), where), where)));
+      }
+    }
+    Object attributes = document.get(ATTRIBUTES);
+    if (collection.equals(PENDING_ACTIONS) && attributes != null) {
+      Document plain =
+          attributes instanceof Document stored
+              ? stored
+              : Document.parse(cipher.reopen(attributes, where(PENDING_ACTIONS, id, ATTRIBUTES)));
+      updates.add(Updates.set(ATTRIBUTES, sealedAttributes(id.toString(), plain, cipher)));
+    }
+    if (collection.equals(MESSAGES) && document.get(ENTITIES) != null) {
+      List<Document> entities = new ArrayList<>();
+      for (Document entity : document.getList(ENTITIES, Document.class)) {
+        String value = where(MESSAGES, id, ENTITIES + ".value");
+        String text = where(MESSAGES, id, ENTITIES + ".text");
+        entities.add(
+            new Document("type", entity.getString("type"))
+                .append(
+                    ENTITY_VALUE,
+                    cipher.seal(cipher.reopen(entity.get(ENTITY_VALUE), value), value))
+                .append(TEXT, cipher.seal(cipher.reopen(entity.get(TEXT), text), text)));
+      }
+      updates.add(Updates.set(ENTITIES, entities));
+    }
+    updates.add(Updates.set(SEALED_WITH, cipher.mark()));
+    return Updates.combine(updates);
+  }
+
   /** A stored reply, queued: the dialog's next message. */
   static Document reply(
       String id,
@@ -80,7 +215,8 @@ final class DialogDocuments {
       Document dialog,
       long seq,
       ReplyRecord reply,
-      Date now) {
+      Date now,
+      DialogCipher cipher) {
     return new Document("_id", id)
         .append(DIALOG_ID, dialogId)
         .append(CUSTOMER_ID, dialog.getString(CUSTOMER_ID))
@@ -88,17 +224,33 @@ final class DialogDocuments {
         .append(SEQ, seq)
         .append(DIRECTION, Message.Direction.OUTBOUND.name())
         .append("type", reply.type().name())
-        .append(TEXT, reply.text())
+        .append(TEXT, cipher.seal(reply.text(), where(MESSAGES, id, TEXT)))
         .append("options", reply.options())
         .append("url", reply.url())
         .append(LANGUAGE, dialog.getString(LANGUAGE))
         .append("inReplyTo", turnId)
         .append("plugin", reply.plugin())
-        .append("body", reply.body())
+        .append(BODY, cipher.seal(reply.body(), where(MESSAGES, id, BODY)))
         .append(CREATED_AT, now)
         .append("queuedAt", now)
         .append(DELIVERY_STATE, QUEUED)
-        .append("deliveryAttempts", 0);
+        .append("deliveryAttempts", 0)
+        .append(SEALED_WITH, cipher.mark());
+  }
+
+  /** A stored message as the domain reads it, its text opened. */
+  static Message message(Document m, DialogCipher cipher) {
+    Date created = m.getDate(CREATED_AT);
+    return new Message(
+        m.getString("_id"),
+        m.getString(DIALOG_ID),
+        m.getString(CUSTOMER_ID),
+        m.get(SEQ, Number.class).longValue(),
+        Message.Direction.valueOf(m.getString(DIRECTION)),
+        Message.MessageType.valueOf(m.getString("type")),
+        opened(m, MESSAGES, TEXT, cipher),
+        m.getString(LANGUAGE),
+        created == null ? null : created.toInstant());
   }
 
   /** The dialog, as the pipeline refers to it. */

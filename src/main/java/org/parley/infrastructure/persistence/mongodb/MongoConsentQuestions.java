@@ -33,6 +33,7 @@ import org.parley.domain.model.dialog.TurnStore.StoredReply;
 public class MongoConsentQuestions implements ConsentQuestions {
 
   @Inject MongoDocumentStore store;
+  @Inject DialogCipher cipher;
 
   @Override
   public Optional<DialogRef> awaitingConsent(String customerId) {
@@ -120,7 +121,8 @@ public class MongoConsentQuestions implements ConsentQuestions {
             dialog,
             dialog.get("lastSeq", Number.class).longValue(),
             question,
-            Date.from(at));
+            Date.from(at),
+            cipher);
     try {
       messages().insertOne(reply);
     } catch (RuntimeException e) {

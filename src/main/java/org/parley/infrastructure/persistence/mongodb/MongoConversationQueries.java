@@ -55,6 +55,12 @@ public class MongoConversationQueries implements ConversationQueries {
   static final Duration LAST_WINDOW = FIRST_WINDOW.multipliedBy(16L * 16 * 16);
 
   @Inject MongoDocumentStore store;
+  @Inject DialogCipher cipher;
+
+  @Override
+  public boolean textSearchable() {
+    return !cipher.encrypting();
+  }
 
   @Override
   public List<DialogSummary> dialogs(
@@ -141,7 +147,15 @@ public class MongoConversationQueries implements ConversationQueries {
     filter.consent().ifPresent(state -> where.add(consent(state)));
     filter.from().ifPresent(from -> where.add(gte(DialogDocuments.UPDATED_AT, Date.from(from))));
     filter.to().ifPresent(to -> where.add(lt(DialogDocuments.CREATED_AT, Date.from(to))));
-    filter.text().ifPresent(text -> where.add(in("_id", dialogsMentioning(text))));
+    filter
+        .text()
+        .ifPresent(
+            text -> {
+              if (!textSearchable()) { // the facade refuses first; here nothing would match
+                throw new IllegalStateException("text search while text is encrypted at rest");
+              }
+              where.add(in("_id", dialogsMentioning(text)));
+            });
     return where;
   }
 
@@ -187,7 +201,7 @@ public class MongoConversationQueries implements ConversationQueries {
         firstDelivery.merge(turn, delivered, (a, b) -> a.before(b) ? a : b);
       }
     }
-    List<Line> lines = messages.stream().map(m -> line(m, firstDelivery)).toList();
+    List<Line> lines = messages.stream().map(m -> line(m, firstDelivery, cipher)).toList();
     return Optional.of(new Conversation(summary(dialog), lines));
   }
 
@@ -213,7 +227,7 @@ public class MongoConversationQueries implements ConversationQueries {
         count == null ? 0 : count.longValue());
   }
 
-  private static Line line(Document m, Map<String, Date> firstDelivery) {
+  private static Line line(Document m, Map<String, Date> firstDelivery, DialogCipher cipher) {
     Message.Direction direction = Message.Direction.valueOf(m.getString(DialogDocuments.DIRECTION));
     Date received = m.getDate("receivedAt");
     Date answered = firstDelivery.get(m.getString("_id"));
@@ -224,22 +238,20 @@ public class MongoConversationQueries implements ConversationQueries {
     Number confidence = m.get("confidence", Number.class);
     Number attempts = m.get("deliveryAttempts", Number.class);
     List<EntityFound> entities =
-        m.getList("entities", Document.class, List.of()).stream()
-            .map(
-                e ->
-                    new EntityFound(
-                        e.getString("type"),
-                        e.getString("value"),
-                        e.getString(DialogDocuments.TEXT)))
+        DialogDocuments.openedEntities(m, cipher).stream()
+            .map(e -> new EntityFound(e[0], e[1], e[2]))
             .toList();
     return new Line(
         m.getString("_id"),
         m.get(DialogDocuments.SEQ, Number.class).longValue(),
         direction,
         m.getString("type"),
-        m.getString(DialogDocuments.TEXT),
+        DialogDocuments.opened(m, DialogDocuments.MESSAGES, DialogDocuments.TEXT, cipher),
         m.getString("payload"),
-        Optional.ofNullable(m.getString("url")).orElse(m.getString("attachmentUrl")),
+        Optional.ofNullable(m.getString("url"))
+            .orElse(
+                DialogDocuments.opened(
+                    m, DialogDocuments.MESSAGES, DialogDocuments.ATTACHMENT_URL, cipher)),
         m.getList("options", String.class, List.of()),
         instant(m.getDate(DialogDocuments.CREATED_AT)),
         m.getString("intent"),

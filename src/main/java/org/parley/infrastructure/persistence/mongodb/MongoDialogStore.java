@@ -12,6 +12,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import jakarta.data.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,21 +43,21 @@ import org.parley.domain.model.dialog.DialogStatus;
 import org.parley.domain.model.dialog.DialogStore;
 import org.parley.domain.model.dialog.Erased;
 import org.parley.domain.model.dialog.Message;
-import org.parley.domain.model.dialog.MessageRepository;
 import org.parley.domain.model.dialog.NewMessage;
 import org.parley.domain.model.dialog.Transcript;
 
 /**
- * Dialogs in MongoDB. Reads go through JNoSQL (repositories and the document template); writes that
- * must be atomic under concurrency use the driver's update operators, so an append is one dialog
- * update and one message insert, and nothing rewrites a whole dialog.
+ * Dialogs in MongoDB. Dialogs are read through JNoSQL (the repository and the document template);
+ * messages through the driver and {@link DialogDocuments}, which opens their text sealed at rest.
+ * Writes that must be atomic under concurrency use the driver's update operators, so an append is
+ * one dialog update and one message insert, and nothing rewrites a whole dialog.
  */
 @ApplicationScoped
 public class MongoDialogStore implements DialogStore {
 
   @Inject MongoDocumentStore store;
   @Inject DialogRepository dialogRepository;
-  @Inject MessageRepository messageRepository;
+  @Inject DialogCipher cipher;
   @Inject DocumentTemplate template;
 
   @Override
@@ -84,9 +85,15 @@ public class MongoDialogStore implements DialogStore {
                   .append(DialogDocuments.SEQ, seq)
                   .append(DialogDocuments.DIRECTION, Message.Direction.INBOUND.name())
                   .append("type", Message.MessageType.TEXT.name())
-                  .append(DialogDocuments.TEXT, message.text())
+                  .append(
+                      DialogDocuments.TEXT,
+                      cipher.seal(
+                          message.text(),
+                          DialogDocuments.where(
+                              DialogDocuments.MESSAGES, messageId, DialogDocuments.TEXT)))
                   .append(DialogDocuments.LANGUAGE, message.language())
-                  .append(DialogDocuments.CREATED_AT, at));
+                  .append(DialogDocuments.CREATED_AT, at)
+                  .append(DialogDocuments.SEALED_WITH, cipher.mark()));
     } catch (RuntimeException e) {
       // the count went up for a message that is not there: take it back. lastSeq stays, so a seq
       // number is never handed out twice (a gap is harmless; a repeated seq would collide)
@@ -136,7 +143,13 @@ public class MongoDialogStore implements DialogStore {
         .findById(dialogId)
         .map(
             dialog ->
-                new Transcript(dialog, messageRepository.findByDialogIdOrderBySeqAsc(dialogId)));
+                new Transcript(
+                    dialog,
+                    messages()
+                        .find(eq(DialogDocuments.DIALOG_ID, dialogId))
+                        .sort(Sorts.ascending(DialogDocuments.SEQ))
+                        .map(document -> DialogDocuments.message(document, cipher))
+                        .into(new ArrayList<>())));
   }
 
   @Override
@@ -261,7 +274,11 @@ public class MongoDialogStore implements DialogStore {
       return List.of();
     }
     Map<String, List<Message>> byDialog =
-        messageRepository.findByDialogIdIn(page.stream().map(Dialog::id).toList()).stream()
+        messages()
+            .find(Filters.in(DialogDocuments.DIALOG_ID, page.stream().map(Dialog::id).toList()))
+            .map(document -> DialogDocuments.message(document, cipher))
+            .into(new ArrayList<>())
+            .stream()
             .sorted(Comparator.comparingLong(Message::seq))
             .collect(Collectors.groupingBy(Message::dialogId));
     return page.stream()

@@ -22,6 +22,7 @@ import org.parley.plugin.internal.PendingActionStore;
 public class MongoPendingActionStore implements PendingActionStore {
 
   @Inject MongoDocumentStore store;
+  @Inject DialogCipher cipher;
 
   @Override
   public Optional<PendingAction> find(String dialogId) {
@@ -30,7 +31,7 @@ public class MongoPendingActionStore implements PendingActionStore {
       return Optional.empty();
     }
     Map<String, String> attributes = new HashMap<>();
-    Document stored = document.get("attributes", Document.class);
+    Document stored = DialogDocuments.openedAttributes(document, cipher);
     if (stored != null) {
       stored.forEach((name, value) -> attributes.put(name, String.valueOf(value)));
     }
@@ -51,9 +52,13 @@ public class MongoPendingActionStore implements PendingActionStore {
                 .append(DialogDocuments.CUSTOMER_ID, customerId)
                 .append("plugin", pending.plugin())
                 .append("action", pending.action())
-                .append("attributes", new Document(new HashMap<>(pending.attributes())))
+                .append(
+                    DialogDocuments.ATTRIBUTES,
+                    DialogDocuments.sealedAttributes(
+                        dialogId, new Document(new HashMap<>(pending.attributes())), cipher))
                 .append("awaiting", pending.awaiting())
-                .append(DialogDocuments.UPDATED_AT, new Date()),
+                .append(DialogDocuments.UPDATED_AT, new Date())
+                .append(DialogDocuments.SEALED_WITH, cipher.mark()),
             new ReplaceOptions().upsert(true));
   }
 

@@ -39,6 +39,7 @@ import org.parley.domain.model.dialog.TurnStore;
 public class MongoTurnStore implements TurnStore {
 
   @Inject MongoDocumentStore store;
+  @Inject DialogCipher cipher;
 
   @Override
   public DialogSlot enter(
@@ -90,13 +91,7 @@ public class MongoTurnStore implements TurnStore {
 
   @Override
   public Optional<StoredTurn> claim(DialogSlot slot, InboundTurn turn) {
-    List<Document> entities = new ArrayList<>();
-    for (EntityRecord entity : turn.entities()) {
-      entities.add(
-          new Document("type", entity.type())
-              .append("value", entity.value())
-              .append(DialogDocuments.TEXT, entity.text()));
-    }
+    String id = turn.id();
     Document document =
         new Document("_id", turn.id())
             .append(DialogDocuments.DIALOG_ID, slot.dialogId())
@@ -105,18 +100,28 @@ public class MongoTurnStore implements TurnStore {
             .append(DialogDocuments.SEQ, slot.seq())
             .append(DialogDocuments.DIRECTION, Message.Direction.INBOUND.name())
             .append("type", turn.type().name())
-            .append(DialogDocuments.TEXT, turn.text())
+            .append(
+                DialogDocuments.TEXT,
+                cipher.seal(
+                    turn.text(),
+                    DialogDocuments.where(DialogDocuments.MESSAGES, id, DialogDocuments.TEXT)))
             .append("payload", turn.payload())
-            .append("attachmentUrl", turn.attachmentUrl())
+            .append(
+                DialogDocuments.ATTACHMENT_URL,
+                cipher.seal(
+                    turn.attachmentUrl(),
+                    DialogDocuments.where(
+                        DialogDocuments.MESSAGES, id, DialogDocuments.ATTACHMENT_URL)))
             .append(DialogDocuments.LANGUAGE, turn.language())
             .append("intent", turn.intent())
             .append("confidence", turn.confidence())
-            .append("entities", entities)
+            .append(DialogDocuments.ENTITIES, DialogDocuments.entities(id, turn.entities(), cipher))
             .append("sentAt", date(turn.sentAt()))
             .append("receivedAt", date(turn.receivedAt()))
             .append("understoodAt", date(turn.understoodAt()))
             .append(DialogDocuments.CREATED_AT, date(turn.receivedAt()))
-            .append("state", DialogDocuments.RECEIVED);
+            .append("state", DialogDocuments.RECEIVED)
+            .append(DialogDocuments.SEALED_WITH, cipher.mark());
     try {
       messages().insertOne(document);
       return Optional.empty();
@@ -188,7 +193,7 @@ public class MongoTurnStore implements TurnStore {
       String id = turnId + "/" + (i + 1);
       stored.add(new StoredReply(id, replies.get(i), false));
       documents.add(
-          DialogDocuments.reply(id, turnId, dialogId, dialog, ++seq, replies.get(i), now));
+          DialogDocuments.reply(id, turnId, dialogId, dialog, ++seq, replies.get(i), now, cipher));
     }
     if (dialog == null) {
       return stored; // erased meanwhile (consent refused, the DataAPI): keep nothing
@@ -257,11 +262,13 @@ public class MongoTurnStore implements TurnStore {
               reply.getString("_id"),
               new ReplyRecord(
                   Message.MessageType.valueOf(reply.getString("type")),
-                  reply.getString(DialogDocuments.TEXT),
+                  DialogDocuments.opened(
+                      reply, DialogDocuments.MESSAGES, DialogDocuments.TEXT, cipher),
                   reply.getList("options", String.class),
                   reply.getString("url"),
                   reply.getString("plugin"),
-                  reply.getString("body")),
+                  DialogDocuments.opened(
+                      reply, DialogDocuments.MESSAGES, DialogDocuments.BODY, cipher)),
               DialogDocuments.DELIVERED.equals(reply.getString(DialogDocuments.DELIVERY_STATE))));
     }
     return replies;

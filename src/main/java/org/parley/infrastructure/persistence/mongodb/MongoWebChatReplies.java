@@ -34,12 +34,13 @@ public class MongoWebChatReplies implements WebChatReplies {
   private static final Jsonb JSON = JsonbBuilder.create();
 
   @Inject MongoDocumentStore store;
+  @Inject DialogCipher cipher;
 
   @Override
   public Delivered append(OutboundReply reply, Instant at) {
     Document existing = replies().find(eq("_id", reply.replyId())).first();
     if (existing != null) {
-      return delivered(existing);
+      return delivered(existing, cipher);
     }
     Document counter =
         users()
@@ -58,10 +59,16 @@ public class MongoWebChatReplies implements WebChatReplies {
             .append(DialogDocuments.USER_ID, reply.userId())
             .append(DialogDocuments.CUSTOMER_ID, CustomerIds.of(reply.channel(), reply.userId()))
             .append(DialogDocuments.SEQ, counter.get(DialogDocuments.SEQ, Number.class).longValue())
-            .append("reply", JSON.toJson(reply))
-            .append("at", Date.from(at));
+            .append(
+                DialogDocuments.REPLY,
+                cipher.seal(
+                    JSON.toJson(reply),
+                    DialogDocuments.where(
+                        DialogDocuments.WEBCHAT_REPLIES, reply.replyId(), DialogDocuments.REPLY)))
+            .append("at", Date.from(at))
+            .append(DialogDocuments.SEALED_WITH, cipher.mark());
     replies().insertOne(document);
-    return delivered(document);
+    return delivered(document, cipher);
   }
 
   @Override
@@ -72,7 +79,7 @@ public class MongoWebChatReplies implements WebChatReplies {
             .find(and(eq(DialogDocuments.USER_ID, userId), gt(DialogDocuments.SEQ, afterSeq)))
             .sort(Sorts.ascending(DialogDocuments.SEQ))
             .limit(limit)) {
-      found.add(delivered(document));
+      found.add(delivered(document, cipher));
     }
     return found;
   }
@@ -85,11 +92,14 @@ public class MongoWebChatReplies implements WebChatReplies {
     return purged;
   }
 
-  private static Delivered delivered(Document document) {
+  private static Delivered delivered(Document document, DialogCipher cipher) {
     return new Delivered(
         document.getString(DialogDocuments.USER_ID),
         document.get(DialogDocuments.SEQ, Number.class).longValue(),
-        JSON.fromJson(document.getString("reply"), OutboundReply.class),
+        JSON.fromJson(
+            DialogDocuments.opened(
+                document, DialogDocuments.WEBCHAT_REPLIES, DialogDocuments.REPLY, cipher),
+            OutboundReply.class),
         document.getDate("at").toInstant());
   }
 

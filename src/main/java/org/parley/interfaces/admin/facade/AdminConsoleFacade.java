@@ -26,6 +26,12 @@ public interface AdminConsoleFacade {
   ConversationPageDto conversations(
       ConversationFilterDto filter, String cursor, boolean newer, int size);
 
+  /**
+   * Whether the conversations can be filtered by text: not while dialog text is encrypted at rest
+   * ({@link #conversations} then refuses a text filter, saying so).
+   */
+  boolean textSearchable();
+
   /** The dialog's transcript (audited as read), if the dialog exists. */
   Optional<TranscriptDto> transcript(String dialogId);
 

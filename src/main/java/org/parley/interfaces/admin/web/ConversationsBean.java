@@ -51,6 +51,11 @@ public class ConversationsBean {
     }
   }
 
+  /** Whether the text filter can be used (not while dialog text is encrypted at rest). */
+  public boolean isTextSearchable() {
+    return console.textSearchable();
+  }
+
   public ConversationPageDto getPage() {
     return page;
   }

@@ -70,17 +70,27 @@ public class DefaultAdminConsoleFacade implements AdminConsoleFacade {
   @Inject AuditLog audit;
   Clock clock = Clock.systemUTC();
 
+  static final String TEXT_SEARCH_OFF =
+      "Text search is off: dialog text is encrypted at rest, so the store holds no text to match."
+          + " Find the conversation by customer, channel, consent or dates";
+
+  @Override
+  public boolean textSearchable() {
+    return conversations.textSearchable();
+  }
+
   @Override
   public ConversationPageDto conversations(
       ConversationFilterDto filter, String cursor, boolean newer, int size) {
     int limit = Math.max(1, Math.min(MAX_PAGE, size));
     Optional<ConversationQueries.Cursor> position = ConversationDtoAssembler.toCursor(cursor);
+    ConversationQueries.ConversationFilter where = ConversationDtoAssembler.toFilter(filter);
+    if (where.text().isPresent() && !conversations.textSearchable()) {
+      throw new InvalidInputException("text", TEXT_SEARCH_OFF);
+    }
     List<DialogSummary> fetched =
         conversations.dialogs(
-            ConversationDtoAssembler.toFilter(filter),
-            position,
-            newer ? Direction.NEWER : Direction.OLDER,
-            limit + 1);
+            where, position, newer ? Direction.NEWER : Direction.OLDER, limit + 1);
     return ConversationDtoAssembler.toPage(fetched, limit, position.isPresent(), newer);
   }
 
