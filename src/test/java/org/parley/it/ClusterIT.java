@@ -158,6 +158,11 @@ class ClusterIT {
         assertTrue(
             !node.log().contains("without its predecessor"),
             node.name() + " handled nothing without its predecessor");
+        // no keyset configured here: the development default, text in plain, said at start (the
+        // texts storedWrongly reads above are plain strings)
+        assertTrue(
+            node.log().contains("dialog text is stored in PLAIN text"),
+            node.name() + " says that it stores text in plain");
       }
     }
   }
