@@ -14,6 +14,8 @@ import com.mongodb.client.MongoDatabase;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,6 +122,12 @@ class EncryptionIT {
         lines.get(0).entities().stream().anyMatch(e -> email.equals(e.value())),
         "and the entities: " + lines.get(0).entities());
     assertFalse(queries.textSearchable(), "no text to match (AdminConsoleIT: the page says so)");
+
+    // nor the log: what the server wrote while it handled them (FINE is off, so INFO and above)
+    Path log = Path.of(System.getProperty("jboss.server.log.dir"), "server.log");
+    List<String> leaked =
+        Files.readAllLines(log).stream().filter(line -> line.contains(secret)).toList();
+    assertEquals(List.of(), leaked, "no log line holds the text");
   }
 
   @Test

@@ -88,10 +88,12 @@ public final class RemotePlugin implements Plugin {
     try {
       answer = caller.call(endpoint, secret, body);
     } catch (RemotePluginException | FaultToleranceException e) {
+      // the class only at WARNING: the message may quote what the user said (the details at FINE)
       LOG.log(
           Level.WARNING,
           "Remote plugin {0} failed: {1}",
-          new Object[] {descriptor.name(), e.toString()});
+          new Object[] {descriptor.name(), e.getClass().getSimpleName()});
+      LOG.log(Level.FINE, "Remote plugin " + descriptor.name() + " failed", e);
       return text("The " + descriptor.name() + " service is not answering right now.");
     }
     if (answer.status() == 401 || answer.status() == 403) {

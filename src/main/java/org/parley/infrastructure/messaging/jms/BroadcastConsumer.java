@@ -11,6 +11,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import jakarta.json.bind.JsonbException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.application.WebChatReplies;
 import org.parley.plugin.internal.PluginChanged;
@@ -56,7 +57,8 @@ public class BroadcastConsumer implements MessageListener {
         LOG.warning(() -> "Ignored a broadcast of unknown kind " + kind);
       }
     } catch (JMSException | JsonbException | ClassCastException e) {
-      LOG.warning(() -> "Ignored an unreadable broadcast: " + Deliveries.describe(e));
+      LOG.warning(() -> "Ignored an unreadable broadcast: " + Deliveries.kinds(e));
+      LOG.log(Level.FINE, "The unreadable broadcast", e);
     }
   }
 }

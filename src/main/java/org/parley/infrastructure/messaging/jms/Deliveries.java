@@ -40,6 +40,23 @@ final class Deliveries {
   }
 
   /** The exception and its causes' messages, without a stack trace. */
+  /**
+   * What failed, as the exception classes only ({@code A <- B}): for a log line at WARNING, which
+   * must never carry a message's text, and an exception's message may (a plugin's, a parser's, a
+   * platform's answer). The whole {@link #describe description} is stored with the turn (sealed)
+   * and logged at FINE.
+   */
+  static String kinds(Throwable failure) {
+    StringBuilder kinds = new StringBuilder();
+    for (Throwable t = failure; t != null && kinds.length() < 300; t = t.getCause()) {
+      kinds.append(kinds.isEmpty() ? "" : " <- ").append(t.getClass().getSimpleName());
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return kinds.toString();
+  }
+
   static String describe(Throwable failure) {
     StringBuilder text = new StringBuilder();
     for (Throwable t = failure; t != null && text.length() < 500; t = t.getCause()) {

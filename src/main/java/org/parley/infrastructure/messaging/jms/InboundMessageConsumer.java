@@ -76,7 +76,8 @@ public class InboundMessageConsumer implements MessageListener {
       inbound = JmsInboundQueue.fromJson(((TextMessage) message).getText());
     } catch (JMSException | JsonbException | ClassCastException e) {
       // no attempt will read it better
-      fail(message, "unreadable message: " + Deliveries.describe(e), null);
+      LOG.log(Level.FINE, "Unreadable message " + Deliveries.id(message), e);
+      fail(message, "unreadable message: " + Deliveries.describe(e), Deliveries.kinds(e), null);
       return;
     }
     try {
@@ -87,12 +88,12 @@ public class InboundMessageConsumer implements MessageListener {
       putBehind(message, inbound, e);
     } catch (RuntimeException | JMSException e) {
       LOG.log(Level.FINE, "Handling " + inbound.deduplicationId() + " failed", e);
-      fail(message, Deliveries.describe(e), inbound);
+      fail(message, Deliveries.describe(e), Deliveries.kinds(e), inbound);
     }
   }
 
   /** Buries the message after its last attempt (the delivery then commits), else rolls back. */
-  private void fail(Message message, String reason, InboundMessage inbound) {
+  private void fail(Message message, String reason, String kinds, InboundMessage inbound) {
     int attempt = inbound == null ? maxAttempts : recorded(inbound, reason);
     boolean last = attempt >= maxAttempts;
     LOG.warning(
@@ -102,7 +103,7 @@ public class InboundMessageConsumer implements MessageListener {
                 inbound == null ? Deliveries.id(message) : inbound.deduplicationId(),
                 attempt == 0 ? "not stored" : "attempt " + attempt + " of " + maxAttempts,
                 last ? ", goes to parley.inbound.DLQ" : ", redelivered",
-                reason));
+                kinds));
     if (last) {
       deadLettering.buryInbound(message);
       metrics.deadLettered("parley.inbound");

@@ -63,7 +63,8 @@ public class OutboundReplyConsumer implements MessageListener {
     try {
       reply = JmsOutboundQueue.fromJson(((TextMessage) message).getText());
     } catch (JMSException | JsonbException | ClassCastException e) {
-      fail(message, "unreadable reply: " + Deliveries.describe(e), null);
+      LOG.log(Level.FINE, "Unreadable reply " + Deliveries.id(message), e);
+      fail(message, "unreadable reply: " + Deliveries.describe(e), Deliveries.kinds(e), null);
       return;
     }
     try {
@@ -73,13 +74,13 @@ public class OutboundReplyConsumer implements MessageListener {
     } catch (OrderingGuard.Early e) {
       putBehind(message, reply, e);
     } catch (RuntimeException | JMSException e) {
-      fail(message, Deliveries.describe(e), reply);
+      fail(message, Deliveries.describe(e), Deliveries.kinds(e), reply);
       LOG.log(Level.FINE, "Delivering " + reply.replyId() + " failed", e);
     }
   }
 
   /** Buries the reply after its last attempt, in this transaction; else rolls back. */
-  private void fail(Message message, String reason, OutboundReply reply) {
+  private void fail(Message message, String reason, String kinds, OutboundReply reply) {
     int attempt = reply == null ? maxAttempts : recorded(reply, reason);
     boolean last = attempt >= maxAttempts;
     LOG.warning(
@@ -89,7 +90,7 @@ public class OutboundReplyConsumer implements MessageListener {
                 reply == null ? Deliveries.id(message) : reply.replyId(),
                 attempt == 0 ? "not stored" : "attempt " + attempt + " of " + maxAttempts,
                 last ? ", goes to parley.outbound.DLQ" : ", redelivered",
-                reason));
+                kinds));
     if (last) {
       deadLettering.buryOutbound(message);
       metrics.deadLettered("parley.outbound");

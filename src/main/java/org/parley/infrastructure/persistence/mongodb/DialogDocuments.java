@@ -69,6 +69,27 @@ final class DialogDocuments {
   static final String UPDATED_AT = "updatedAt";
   static final String LANGUAGE = "language";
 
+  // the fields of a turn and of a reply the adapters share
+  static final String MESSAGE_COUNT = "messageCount";
+  static final String LAST_SEQ = "lastSeq";
+  static final String CONVERSATION_REF = "conversationRef";
+  static final String ASKING = "asking";
+  static final String TYPE = "type";
+  static final String STATE = "state";
+  static final String RECEIVED_AT = "receivedAt";
+  static final String INTENT = "intent";
+  static final String CONFIDENCE = "confidence";
+  static final String PAYLOAD = "payload";
+  static final String FAILURE = "failure";
+  static final String FAILED_AT = "failedAt";
+  static final String ATTEMPTS = "attempts";
+  static final String IN_REPLY_TO = "inReplyTo";
+  static final String PLUGIN = "plugin";
+  static final String OPTIONS = "options";
+  static final String URL = "url";
+  static final String DELIVERED_AT = "deliveredAt";
+  static final String DELIVERY_ATTEMPTS = "deliveryAttempts";
+
   // dialog text, sealed by DialogCipher (bound to collection, document and field)
   static final String BODY = "body";
   static final String ATTACHMENT_URL = "attachmentUrl";
@@ -91,7 +112,7 @@ final class DialogDocuments {
   static final Map<String, List<String>> SEALED_FIELDS =
       Map.of(
           MESSAGES,
-          List.of(TEXT, BODY, ATTACHMENT_URL),
+          List.of(TEXT, BODY, ATTACHMENT_URL, FAILURE),
           WEBCHAT_REPLIES,
           List.of(REPLY),
           PENDING_ACTIONS,
@@ -133,7 +154,7 @@ final class DialogDocuments {
     List<Document> entities = new ArrayList<>();
     for (EntityRecord entity : found) {
       entities.add(
-          new Document("type", entity.type())
+          new Document(TYPE, entity.type())
               .append(
                   ENTITY_VALUE,
                   cipher.seal(entity.value(), where(MESSAGES, messageId, ENTITIES + ".value")))
@@ -156,7 +177,7 @@ final class DialogDocuments {
         .map(
             e ->
                 new String[] {
-                  e.getString("type"),
+                  e.getString(TYPE),
                   cipher.open(e.get(ENTITY_VALUE), where(MESSAGES, id, ENTITIES + ".value")),
                   cipher.open(e.get(TEXT), where(MESSAGES, id, ENTITIES + ".text"))
                 })
@@ -195,7 +216,7 @@ final class DialogDocuments {
         String value = where(MESSAGES, id, ENTITIES + ".value");
         String text = where(MESSAGES, id, ENTITIES + ".text");
         entities.add(
-            new Document("type", entity.getString("type"))
+            new Document(TYPE, entity.getString(TYPE))
                 .append(
                     ENTITY_VALUE,
                     cipher.seal(cipher.reopen(entity.get(ENTITY_VALUE), value), value))
@@ -223,18 +244,18 @@ final class DialogDocuments {
         .append(CHANNEL, dialog.getString(CHANNEL))
         .append(SEQ, seq)
         .append(DIRECTION, Message.Direction.OUTBOUND.name())
-        .append("type", reply.type().name())
+        .append(TYPE, reply.type().name())
         .append(TEXT, cipher.seal(reply.text(), where(MESSAGES, id, TEXT)))
-        .append("options", reply.options())
-        .append("url", reply.url())
+        .append(OPTIONS, reply.options())
+        .append(URL, reply.url())
         .append(LANGUAGE, dialog.getString(LANGUAGE))
-        .append("inReplyTo", turnId)
-        .append("plugin", reply.plugin())
+        .append(IN_REPLY_TO, turnId)
+        .append(PLUGIN, reply.plugin())
         .append(BODY, cipher.seal(reply.body(), where(MESSAGES, id, BODY)))
         .append(CREATED_AT, now)
         .append("queuedAt", now)
         .append(DELIVERY_STATE, QUEUED)
-        .append("deliveryAttempts", 0)
+        .append(DELIVERY_ATTEMPTS, 0)
         .append(SEALED_WITH, cipher.mark());
   }
 
@@ -247,7 +268,7 @@ final class DialogDocuments {
         m.getString(CUSTOMER_ID),
         m.get(SEQ, Number.class).longValue(),
         Message.Direction.valueOf(m.getString(DIRECTION)),
-        Message.MessageType.valueOf(m.getString("type")),
+        Message.MessageType.valueOf(m.getString(TYPE)),
         opened(m, MESSAGES, TEXT, cipher),
         m.getString(LANGUAGE),
         created == null ? null : created.toInstant());
@@ -261,13 +282,13 @@ final class DialogDocuments {
             dialog.getString(CUSTOMER_ID),
             dialog.getString(CHANNEL),
             dialog.getString(USER_ID),
-            dialog.getString("conversationRef")),
+            dialog.getString(CONVERSATION_REF)),
         dialog.getString(LANGUAGE));
   }
 
   /** Notes on the customer's pointer which dialog's consent question is open. */
   static void asking(MongoCollection<Document> conversations, String customerId, String dialogId) {
     conversations.updateOne(
-        eq("_id", customerId), Updates.set("asking", dialogId), new UpdateOptions().upsert(true));
+        eq("_id", customerId), Updates.set(ASKING, dialogId), new UpdateOptions().upsert(true));
   }
 }

@@ -47,14 +47,16 @@ public class MongoActivityReports implements ActivityReports {
         .find(
             and(
                 eq(DialogDocuments.DIRECTION, Message.Direction.INBOUND.name()),
-                gte("receivedAt", Date.from(since)),
-                lt("receivedAt", Date.from(until))))
-        .projection(Projections.include(DialogDocuments.CHANNEL, "receivedAt"))
+                gte(DialogDocuments.RECEIVED_AT, Date.from(since)),
+                lt(DialogDocuments.RECEIVED_AT, Date.from(until))))
+        .projection(Projections.include(DialogDocuments.CHANNEL, DialogDocuments.RECEIVED_AT))
         .forEach(
             turn -> {
               String channel = turn.getString(DialogDocuments.CHANNEL);
               int minute =
-                  (int) Duration.between(since, turn.getDate("receivedAt").toInstant()).toMinutes();
+                  (int)
+                      Duration.between(since, turn.getDate(DialogDocuments.RECEIVED_AT).toInstant())
+                          .toMinutes();
               if (channel != null && minute < minutes) {
                 perChannel.computeIfAbsent(channel, c -> new long[minutes])[minute]++;
               }
@@ -69,14 +71,17 @@ public class MongoActivityReports implements ActivityReports {
         .find(
             and(
                 eq(DialogDocuments.DIRECTION, Message.Direction.OUTBOUND.name()),
-                gte("deliveredAt", Date.from(since)),
-                lt("deliveredAt", Date.from(until))))
+                gte(DialogDocuments.DELIVERED_AT, Date.from(since)),
+                lt(DialogDocuments.DELIVERED_AT, Date.from(until))))
         .projection(
             Projections.include(
-                "inReplyTo", "deliveredAt", DialogDocuments.CHANNEL, DialogDocuments.LANGUAGE))
+                DialogDocuments.IN_REPLY_TO,
+                DialogDocuments.DELIVERED_AT,
+                DialogDocuments.CHANNEL,
+                DialogDocuments.LANGUAGE))
         .forEach(
             reply -> {
-              String turn = reply.getString("inReplyTo");
+              String turn = reply.getString(DialogDocuments.IN_REPLY_TO);
               if (turn != null && reply.getString("_id").equals(turn + "/1")) {
                 firstReplies.put(turn, reply);
               }
@@ -87,10 +92,10 @@ public class MongoActivityReports implements ActivityReports {
       List<String> batch = turnIds.subList(from, Math.min(turnIds.size(), from + IN_BATCH));
       messages()
           .find(in("_id", batch))
-          .projection(Projections.include("receivedAt"))
+          .projection(Projections.include(DialogDocuments.RECEIVED_AT))
           .forEach(
               turn -> {
-                Date received = turn.getDate("receivedAt");
+                Date received = turn.getDate(DialogDocuments.RECEIVED_AT);
                 Document reply = firstReplies.get(turn.getString("_id"));
                 if (received != null) {
                   byKey
@@ -101,7 +106,8 @@ public class MongoActivityReports implements ActivityReports {
                           k -> new ArrayList<>())
                       .add(
                           Duration.between(
-                              received.toInstant(), reply.getDate("deliveredAt").toInstant()));
+                              received.toInstant(),
+                              reply.getDate(DialogDocuments.DELIVERED_AT).toInstant()));
                 }
               });
     }

@@ -38,14 +38,14 @@ public class MongoConsentQuestions implements ConsentQuestions {
   @Override
   public Optional<DialogRef> awaitingConsent(String customerId) {
     Document pointer = conversations().find(eq("_id", customerId)).first();
-    if (pointer == null || pointer.getString("asking") == null) {
+    if (pointer == null || pointer.getString(DialogDocuments.ASKING) == null) {
       return Optional.empty();
     }
     return Optional.ofNullable(
             dialogs()
                 .find(
                     and(
-                        eq("_id", pointer.getString("asking")),
+                        eq("_id", pointer.getString(DialogDocuments.ASKING)),
                         eq(DialogDocuments.STATUS, DialogStatus.AWAITING_CONSENT.name())))
                 .first())
         .map(DialogDocuments::ref);
@@ -63,8 +63,10 @@ public class MongoConsentQuestions implements ConsentQuestions {
     if (dialog != null) {
       conversations()
           .updateOne(
-              and(eq("_id", dialog.getString(DialogDocuments.CUSTOMER_ID)), eq("asking", dialogId)),
-              Updates.unset("asking"));
+              and(
+                  eq("_id", dialog.getString(DialogDocuments.CUSTOMER_ID)),
+                  eq(DialogDocuments.ASKING, dialogId)),
+              Updates.unset(DialogDocuments.ASKING));
     }
   }
 
@@ -107,7 +109,9 @@ public class MongoConsentQuestions implements ConsentQuestions {
         dialogs()
             .findOneAndUpdate(
                 eq("_id", dialogId),
-                Updates.combine(Updates.inc("messageCount", 1L), Updates.inc("lastSeq", 1L)),
+                Updates.combine(
+                    Updates.inc(DialogDocuments.MESSAGE_COUNT, 1L),
+                    Updates.inc(DialogDocuments.LAST_SEQ, 1L)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     if (dialog == null) {
       return Optional.empty();
@@ -119,7 +123,7 @@ public class MongoConsentQuestions implements ConsentQuestions {
             null,
             dialogId,
             dialog,
-            dialog.get("lastSeq", Number.class).longValue(),
+            dialog.get(DialogDocuments.LAST_SEQ, Number.class).longValue(),
             question,
             Date.from(at),
             cipher);
@@ -129,7 +133,7 @@ public class MongoConsentQuestions implements ConsentQuestions {
       if (!MongoDialogStore.isDuplicateKey(e)) {
         throw e;
       }
-      dialogs().updateOne(eq("_id", dialogId), Updates.inc("messageCount", -1L));
+      dialogs().updateOne(eq("_id", dialogId), Updates.inc(DialogDocuments.MESSAGE_COUNT, -1L));
       return Optional.empty(); // asked already
     }
     return Optional.of(new StoredReply(id, question, false));

@@ -195,8 +195,8 @@ public class MongoConversationQueries implements ConversationQueries {
             .into(new ArrayList<>());
     Map<String, Date> firstDelivery = new HashMap<>();
     for (Document message : messages) {
-      Date delivered = message.getDate("deliveredAt");
-      String turn = message.getString("inReplyTo");
+      Date delivered = message.getDate(DialogDocuments.DELIVERED_AT);
+      String turn = message.getString(DialogDocuments.IN_REPLY_TO);
       if (delivered != null && turn != null) {
         firstDelivery.merge(turn, delivered, (a, b) -> a.before(b) ? a : b);
       }
@@ -214,7 +214,7 @@ public class MongoConversationQueries implements ConversationQueries {
             : status == DialogStatus.AWAITING_CONSENT
                 ? ConsentState.AWAITING
                 : ConsentState.UNCONSENTED;
-    Number count = dialog.get("messageCount", Number.class);
+    Number count = dialog.get(DialogDocuments.MESSAGE_COUNT, Number.class);
     return new DialogSummary(
         dialog.getString("_id"),
         dialog.getString(DialogDocuments.CUSTOMER_ID),
@@ -229,14 +229,14 @@ public class MongoConversationQueries implements ConversationQueries {
 
   private static Line line(Document m, Map<String, Date> firstDelivery, DialogCipher cipher) {
     Message.Direction direction = Message.Direction.valueOf(m.getString(DialogDocuments.DIRECTION));
-    Date received = m.getDate("receivedAt");
+    Date received = m.getDate(DialogDocuments.RECEIVED_AT);
     Date answered = firstDelivery.get(m.getString("_id"));
     Duration response =
         received != null && answered != null
             ? Duration.between(received.toInstant(), answered.toInstant())
             : null;
-    Number confidence = m.get("confidence", Number.class);
-    Number attempts = m.get("deliveryAttempts", Number.class);
+    Number confidence = m.get(DialogDocuments.CONFIDENCE, Number.class);
+    Number attempts = m.get(DialogDocuments.DELIVERY_ATTEMPTS, Number.class);
     List<EntityFound> entities =
         DialogDocuments.openedEntities(m, cipher).stream()
             .map(e -> new EntityFound(e[0], e[1], e[2]))
@@ -245,25 +245,25 @@ public class MongoConversationQueries implements ConversationQueries {
         m.getString("_id"),
         m.get(DialogDocuments.SEQ, Number.class).longValue(),
         direction,
-        m.getString("type"),
+        m.getString(DialogDocuments.TYPE),
         DialogDocuments.opened(m, DialogDocuments.MESSAGES, DialogDocuments.TEXT, cipher),
-        m.getString("payload"),
-        Optional.ofNullable(m.getString("url"))
+        m.getString(DialogDocuments.PAYLOAD),
+        Optional.ofNullable(m.getString(DialogDocuments.URL))
             .orElse(
                 DialogDocuments.opened(
                     m, DialogDocuments.MESSAGES, DialogDocuments.ATTACHMENT_URL, cipher)),
-        m.getList("options", String.class, List.of()),
+        m.getList(DialogDocuments.OPTIONS, String.class, List.of()),
         instant(m.getDate(DialogDocuments.CREATED_AT)),
-        m.getString("intent"),
+        m.getString(DialogDocuments.INTENT),
         confidence == null ? null : confidence.doubleValue(),
         entities,
-        m.getString("plugin"),
-        m.getString("state"),
-        m.getString("failure"),
+        m.getString(DialogDocuments.PLUGIN),
+        m.getString(DialogDocuments.STATE),
+        DialogDocuments.opened(m, DialogDocuments.MESSAGES, DialogDocuments.FAILURE, cipher),
         m.getString(DialogDocuments.DELIVERY_STATE),
         attempts == null ? null : attempts.intValue(),
-        instant(m.getDate("deliveredAt")),
-        m.getString("inReplyTo"),
+        instant(m.getDate(DialogDocuments.DELIVERED_AT)),
+        m.getString(DialogDocuments.IN_REPLY_TO),
         response);
   }
 

@@ -31,8 +31,8 @@ public class MongoDeliveryRecords implements DeliveryRecords {
             eq("_id", replyId),
             Updates.combine(
                 Updates.set(DialogDocuments.DELIVERY_STATE, DialogDocuments.DELIVERED),
-                Updates.set("deliveredAt", Date.from(at)),
-                Updates.set("deliveryAttempts", attempts),
+                Updates.set(DialogDocuments.DELIVERED_AT, Date.from(at)),
+                Updates.set(DialogDocuments.DELIVERY_ATTEMPTS, attempts),
                 Updates.set("platformMessageId", platformMessageId)));
   }
 

@@ -74,8 +74,8 @@ public class MongoDialogStore implements DialogStore {
     }
     Date at = Date.from(message.at());
     Document dialog = incrementMessageCount(message, at);
-    long seq = dialog.get("lastSeq", Number.class).longValue();
-    boolean opened = dialog.get("messageCount", Number.class).longValue() == 1;
+    long seq = dialog.get(DialogDocuments.LAST_SEQ, Number.class).longValue();
+    boolean opened = dialog.get(DialogDocuments.MESSAGE_COUNT, Number.class).longValue() == 1;
     try {
       messages()
           .insertOne(
@@ -84,7 +84,7 @@ public class MongoDialogStore implements DialogStore {
                   .append(DialogDocuments.CUSTOMER_ID, message.customerId())
                   .append(DialogDocuments.SEQ, seq)
                   .append(DialogDocuments.DIRECTION, Message.Direction.INBOUND.name())
-                  .append("type", Message.MessageType.TEXT.name())
+                  .append(DialogDocuments.TYPE, Message.MessageType.TEXT.name())
                   .append(
                       DialogDocuments.TEXT,
                       cipher.seal(
@@ -97,7 +97,9 @@ public class MongoDialogStore implements DialogStore {
     } catch (RuntimeException e) {
       // the count went up for a message that is not there: take it back. lastSeq stays, so a seq
       // number is never handed out twice (a gap is harmless; a repeated seq would collide)
-      dialogs().updateOne(eq("_id", message.dialogId()), Updates.inc("messageCount", -1L));
+      dialogs()
+          .updateOne(
+              eq("_id", message.dialogId()), Updates.inc(DialogDocuments.MESSAGE_COUNT, -1L));
       if (isDuplicateKey(e)) {
         return Appended.ALREADY_STORED; // the same request, stored concurrently
       }
@@ -113,8 +115,8 @@ public class MongoDialogStore implements DialogStore {
   private Document incrementMessageCount(NewMessage message, Date at) {
     Bson update =
         Updates.combine(
-            Updates.inc("messageCount", 1L),
-            Updates.inc("lastSeq", 1L),
+            Updates.inc(DialogDocuments.MESSAGE_COUNT, 1L),
+            Updates.inc(DialogDocuments.LAST_SEQ, 1L),
             Updates.set(DialogDocuments.UPDATED_AT, at),
             Updates.set(DialogDocuments.LANGUAGE, message.language()),
             Updates.setOnInsert(DialogDocuments.CHANNEL, message.channel()),
@@ -228,7 +230,7 @@ public class MongoDialogStore implements DialogStore {
     if (wholeCustomer) {
       conversations().deleteOne(eq("_id", customerId)); // the pointers and the ordering numbers
     } else {
-      for (String pointer : List.of(DialogDocuments.DIALOG_ID, "asking")) {
+      for (String pointer : List.of(DialogDocuments.DIALOG_ID, DialogDocuments.ASKING)) {
         conversations()
             .updateOne(
                 and(eq("_id", customerId), Filters.in(pointer, scope)), Updates.unset(pointer));

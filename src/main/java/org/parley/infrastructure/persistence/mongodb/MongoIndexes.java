@@ -70,8 +70,9 @@ public class MongoIndexes {
                 new IndexOptions().name("dialog_seq").unique(true)),
             index("customer", ascending(DialogDocuments.CUSTOMER_ID)),
             // the dashboard: turns received and replies delivered in a window
-            index("received", ascending(DialogDocuments.DIRECTION, "receivedAt")),
-            index("delivered", ascending(DialogDocuments.DIRECTION, "deliveredAt"))));
+            index("received", ascending(DialogDocuments.DIRECTION, DialogDocuments.RECEIVED_AT)),
+            index(
+                "delivered", ascending(DialogDocuments.DIRECTION, DialogDocuments.DELIVERED_AT))));
     store
         .database()
         .getCollection(DialogDocuments.WEBCHAT_REPLIES)

@@ -37,7 +37,7 @@ public class MongoPendingActionStore implements PendingActionStore {
     }
     return Optional.of(
         new PendingAction(
-            document.getString("plugin"),
+            document.getString(DialogDocuments.PLUGIN),
             document.getString("action"),
             attributes,
             document.getString("awaiting")));
@@ -50,7 +50,7 @@ public class MongoPendingActionStore implements PendingActionStore {
             eq("_id", dialogId),
             new Document("_id", dialogId)
                 .append(DialogDocuments.CUSTOMER_ID, customerId)
-                .append("plugin", pending.plugin())
+                .append(DialogDocuments.PLUGIN, pending.plugin())
                 .append("action", pending.action())
                 .append(
                     DialogDocuments.ATTRIBUTES,

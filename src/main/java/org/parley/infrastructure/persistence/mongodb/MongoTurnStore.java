@@ -55,15 +55,17 @@ public class MongoTurnStore implements TurnStore {
                       eq(DialogDocuments.STATUS, DialogStatus.OPEN.name()),
                       gte(DialogDocuments.UPDATED_AT, Date.from(idleCutoff))),
                   Updates.combine(
-                      Updates.inc("messageCount", 1L),
-                      Updates.inc("lastSeq", 1L),
+                      Updates.inc(DialogDocuments.MESSAGE_COUNT, 1L),
+                      Updates.inc(DialogDocuments.LAST_SEQ, 1L),
                       Updates.set(DialogDocuments.UPDATED_AT, now),
                       Updates.set(DialogDocuments.LANGUAGE, language),
-                      Updates.set("conversationRef", participant.conversationRef())),
+                      Updates.set(DialogDocuments.CONVERSATION_REF, participant.conversationRef())),
                   new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
       if (open != null) {
         return new DialogSlot(
-            open.getString("_id"), open.get("lastSeq", Number.class).longValue(), false);
+            open.getString("_id"),
+            open.get(DialogDocuments.LAST_SEQ, Number.class).longValue(),
+            false);
       }
     }
     String dialogId = UUID.randomUUID().toString();
@@ -73,14 +75,14 @@ public class MongoTurnStore implements TurnStore {
                 .append(DialogDocuments.CUSTOMER_ID, participant.customerId())
                 .append(DialogDocuments.CHANNEL, participant.channel())
                 .append(DialogDocuments.USER_ID, participant.userId())
-                .append("conversationRef", participant.conversationRef())
+                .append(DialogDocuments.CONVERSATION_REF, participant.conversationRef())
                 .append(DialogDocuments.LANGUAGE, language)
                 .append(DialogDocuments.CONSENT, false)
                 .append(DialogDocuments.STATUS, DialogStatus.OPEN.name())
                 .append(DialogDocuments.CREATED_AT, now)
                 .append(DialogDocuments.UPDATED_AT, now)
-                .append("messageCount", 1L)
-                .append("lastSeq", 1L));
+                .append(DialogDocuments.MESSAGE_COUNT, 1L)
+                .append(DialogDocuments.LAST_SEQ, 1L));
     conversations()
         .updateOne(
             eq("_id", participant.customerId()),
@@ -99,13 +101,13 @@ public class MongoTurnStore implements TurnStore {
             .append(DialogDocuments.CHANNEL, turn.channel())
             .append(DialogDocuments.SEQ, slot.seq())
             .append(DialogDocuments.DIRECTION, Message.Direction.INBOUND.name())
-            .append("type", turn.type().name())
+            .append(DialogDocuments.TYPE, turn.type().name())
             .append(
                 DialogDocuments.TEXT,
                 cipher.seal(
                     turn.text(),
                     DialogDocuments.where(DialogDocuments.MESSAGES, id, DialogDocuments.TEXT)))
-            .append("payload", turn.payload())
+            .append(DialogDocuments.PAYLOAD, turn.payload())
             .append(
                 DialogDocuments.ATTACHMENT_URL,
                 cipher.seal(
@@ -113,14 +115,14 @@ public class MongoTurnStore implements TurnStore {
                     DialogDocuments.where(
                         DialogDocuments.MESSAGES, id, DialogDocuments.ATTACHMENT_URL)))
             .append(DialogDocuments.LANGUAGE, turn.language())
-            .append("intent", turn.intent())
-            .append("confidence", turn.confidence())
+            .append(DialogDocuments.INTENT, turn.intent())
+            .append(DialogDocuments.CONFIDENCE, turn.confidence())
             .append(DialogDocuments.ENTITIES, DialogDocuments.entities(id, turn.entities(), cipher))
             .append("sentAt", date(turn.sentAt()))
-            .append("receivedAt", date(turn.receivedAt()))
+            .append(DialogDocuments.RECEIVED_AT, date(turn.receivedAt()))
             .append("understoodAt", date(turn.understoodAt()))
             .append(DialogDocuments.CREATED_AT, date(turn.receivedAt()))
-            .append("state", DialogDocuments.RECEIVED)
+            .append(DialogDocuments.STATE, DialogDocuments.RECEIVED)
             .append(DialogDocuments.SEALED_WITH, cipher.mark());
     try {
       messages().insertOne(document);
@@ -137,16 +139,17 @@ public class MongoTurnStore implements TurnStore {
       return Optional.of(new StoredTurn(turn.id(), slot.dialogId(), true, List.of()));
     }
     List<StoredReply> replies = replies(turn.id());
-    boolean marked = DialogDocuments.ANSWERED.equals(stored.getString("state"));
+    boolean marked = DialogDocuments.ANSWERED.equals(stored.getString(DialogDocuments.STATE));
     if (!marked && !replies.isEmpty()) {
       // an answer cut short between storing its replies and marking the turn (a node killed):
       // the replies are the answer, so the turn is marked now (SingleNodeFaultIT, fault (a), found
       // it left)
       messages()
           .updateOne(
-              and(eq("_id", turn.id()), ne("state", DialogDocuments.ANSWERED)),
+              and(eq("_id", turn.id()), ne(DialogDocuments.STATE, DialogDocuments.ANSWERED)),
               Updates.combine(
-                  Updates.set("state", DialogDocuments.ANSWERED), Updates.unset("failure")));
+                  Updates.set(DialogDocuments.STATE, DialogDocuments.ANSWERED),
+                  Updates.unset(DialogDocuments.FAILURE)));
     }
     return Optional.of(
         new StoredTurn(
@@ -160,10 +163,11 @@ public class MongoTurnStore implements TurnStore {
   private void release(DialogSlot slot) {
     if (slot.opened()) {
       // nothing else is in a dialog opened for this message
-      dialogs().deleteOne(and(eq("_id", slot.dialogId()), eq("messageCount", 1L)));
+      dialogs().deleteOne(and(eq("_id", slot.dialogId()), eq(DialogDocuments.MESSAGE_COUNT, 1L)));
     } else {
       // lastSeq stays: a number is never handed out twice
-      dialogs().updateOne(eq("_id", slot.dialogId()), Updates.inc("messageCount", -1L));
+      dialogs()
+          .updateOne(eq("_id", slot.dialogId()), Updates.inc(DialogDocuments.MESSAGE_COUNT, -1L));
     }
   }
 
@@ -172,8 +176,8 @@ public class MongoTurnStore implements TurnStore {
       String turnId, String dialogId, List<ReplyRecord> replies, boolean endDialog, Instant at) {
     Date now = Date.from(at);
     List<Bson> updates = new ArrayList<>();
-    updates.add(Updates.inc("messageCount", (long) replies.size()));
-    updates.add(Updates.inc("lastSeq", (long) replies.size()));
+    updates.add(Updates.inc(DialogDocuments.MESSAGE_COUNT, (long) replies.size()));
+    updates.add(Updates.inc(DialogDocuments.LAST_SEQ, (long) replies.size()));
     updates.add(Updates.set(DialogDocuments.UPDATED_AT, now));
     if (endDialog) {
       updates.add(Updates.set(DialogDocuments.STATUS, DialogStatus.AWAITING_CONSENT.name()));
@@ -188,7 +192,9 @@ public class MongoTurnStore implements TurnStore {
     List<StoredReply> stored = new ArrayList<>();
     List<Document> documents = new ArrayList<>();
     long seq =
-        dialog == null ? 0 : dialog.get("lastSeq", Number.class).longValue() - replies.size();
+        dialog == null
+            ? 0
+            : dialog.get(DialogDocuments.LAST_SEQ, Number.class).longValue() - replies.size();
     for (int i = 0; i < replies.size(); i++) {
       String id = turnId + "/" + (i + 1);
       stored.add(new StoredReply(id, replies.get(i), false));
@@ -209,9 +215,9 @@ public class MongoTurnStore implements TurnStore {
         .updateOne(
             eq("_id", turnId),
             Updates.combine(
-                Updates.set("state", DialogDocuments.ANSWERED),
+                Updates.set(DialogDocuments.STATE, DialogDocuments.ANSWERED),
                 Updates.set("repliesQueuedAt", now),
-                Updates.unset("failure")));
+                Updates.unset(DialogDocuments.FAILURE)));
     return stored;
   }
 
@@ -222,31 +228,37 @@ public class MongoTurnStore implements TurnStore {
     Document failed =
         messages()
             .findOneAndUpdate(
-                and(eq("_id", id), ne("state", DialogDocuments.ANSWERED)),
+                and(eq("_id", id), ne(DialogDocuments.STATE, DialogDocuments.ANSWERED)),
                 Updates.combine(
-                    Updates.set("state", DialogDocuments.FAILED),
-                    Updates.set("failure", reason),
-                    Updates.inc("attempts", 1),
-                    Updates.set("failedAt", Date.from(at))),
+                    Updates.set(DialogDocuments.STATE, DialogDocuments.FAILED),
+                    Updates.set(
+                        DialogDocuments.FAILURE,
+                        cipher.seal(
+                            reason,
+                            DialogDocuments.where(
+                                DialogDocuments.MESSAGES, id, DialogDocuments.FAILURE))),
+                    Updates.inc(DialogDocuments.ATTEMPTS, 1),
+                    Updates.set(DialogDocuments.FAILED_AT, Date.from(at))),
                 new FindOneAndUpdateOptions()
                     .returnDocument(ReturnDocument.AFTER)
-                    .projection(new Document("attempts", 1)));
-    return failed == null ? 0 : failed.get("attempts", Number.class).intValue();
+                    .projection(new Document(DialogDocuments.ATTEMPTS, 1)));
+    return failed == null ? 0 : failed.get(DialogDocuments.ATTEMPTS, Number.class).intValue();
   }
 
   @Override
   public Optional<Failure> failure(String id) {
     Document message = messages().find(eq("_id", id)).first();
-    if (message == null || message.getString("failure") == null) {
+    if (message == null || message.get(DialogDocuments.FAILURE) == null) {
       return Optional.empty();
     }
-    Date at = message.getDate("failedAt");
+    Date at = message.getDate(DialogDocuments.FAILED_AT);
     return Optional.of(
         new Failure(
-            message.getString("failure"),
-            message.get("attempts", Number.class) == null
+            DialogDocuments.opened(
+                message, DialogDocuments.MESSAGES, DialogDocuments.FAILURE, cipher),
+            message.get(DialogDocuments.ATTEMPTS, Number.class) == null
                 ? 0
-                : message.get("attempts", Number.class).intValue(),
+                : message.get(DialogDocuments.ATTEMPTS, Number.class).intValue(),
             at == null ? null : at.toInstant()));
   }
 
@@ -261,12 +273,12 @@ public class MongoTurnStore implements TurnStore {
           new StoredReply(
               reply.getString("_id"),
               new ReplyRecord(
-                  Message.MessageType.valueOf(reply.getString("type")),
+                  Message.MessageType.valueOf(reply.getString(DialogDocuments.TYPE)),
                   DialogDocuments.opened(
                       reply, DialogDocuments.MESSAGES, DialogDocuments.TEXT, cipher),
-                  reply.getList("options", String.class),
-                  reply.getString("url"),
-                  reply.getString("plugin"),
+                  reply.getList(DialogDocuments.OPTIONS, String.class),
+                  reply.getString(DialogDocuments.URL),
+                  reply.getString(DialogDocuments.PLUGIN),
                   DialogDocuments.opened(
                       reply, DialogDocuments.MESSAGES, DialogDocuments.BODY, cipher)),
               DialogDocuments.DELIVERED.equals(reply.getString(DialogDocuments.DELIVERY_STATE))));
