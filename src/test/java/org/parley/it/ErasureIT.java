@@ -128,7 +128,9 @@ class ErasureIT {
     awaitReplyTo(user, "m2");
     dialogs.record(customer, user + "-noted", "a note about " + again, "en", null);
     bury(inboundDlq, JSON.toJson(WebChatMessages.text(user, "m7", "failed: " + again)));
-    assertTrue(found(again).size() >= 3, "there were copies: " + found(again));
+    // by id: at rest the texts are sealed (EncryptionIT), only the dead letter holds one in plain
+    assertTrue(found(user).size() >= 5, "there were copies: " + found(user));
+    assertEquals(1, found(again).size(), "the letter: " + found(again));
 
     assertTrue(dialogs.eraseCustomer(customer));
     awaitLetterAfter();

@@ -230,7 +230,8 @@ class PipelineIT {
     assertEquals("selfdestruct", poison.getString("intent"));
     assertEquals(5, poison.getInteger("attempts"), "parley.delivery.max-attempts failed attempts");
     assertTrue(
-        poison.getString("failure").contains("the failing plugin always fails"), poison.toJson());
+        TestKeys.opened(poison, "messages", "failure").contains("the failing plugin always fails"),
+        "the reason, sealed at rest like the text: " + poison.toJson());
     assertEquals(
         0,
         outbound("telegram-" + user).stream()

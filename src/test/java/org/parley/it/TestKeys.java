@@ -1,11 +1,16 @@
 package org.parley.it;
 
+import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import org.bson.Document;
+import org.bson.types.Binary;
 import org.parley.infrastructure.persistence.mongodb.Keysets;
 
 /**
@@ -34,6 +39,31 @@ final class TestKeys {
       Files.writeString(dir().resolve("foreign-key.json"), Keysets.json(Keysets.generate()));
     } catch (IOException e) {
       throw new UncheckedIOException("The test keys cannot be written", e);
+    }
+  }
+
+  /**
+   * A sealed field of a stored document, opened as the server opens it (Tink AEAD bound to {@code
+   * collection/id/field}), for tests outside the server that check what was stored.
+   */
+  static String opened(Document document, String collection, String field) {
+    Object stored = document.get(field);
+    if (!(stored instanceof Binary sealed)) {
+      throw new AssertionError(
+          collection + "/" + document.get("_id") + "." + field + " is not sealed");
+    }
+    try {
+      KeysetHandle keyset = Keysets.parse(Files.readString(dir().resolve("keyset.json")));
+      return new String(
+          keyset
+              .getPrimitive(RegistryConfiguration.get(), Aead.class)
+              .decrypt(
+                  sealed.getData(),
+                  (collection + "/" + document.get("_id") + "/" + field)
+                      .getBytes(StandardCharsets.UTF_8)),
+          StandardCharsets.UTF_8);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new AssertionError("does not open: " + e, e);
     }
   }
 
