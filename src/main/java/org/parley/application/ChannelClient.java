@@ -62,4 +62,18 @@ public interface ChannelClient {
       super(message);
     }
   }
+
+  /**
+   * The platform accepts no reply to this user for now, whatever is sent: WhatsApp's 24-hour
+   * customer-service window has closed. Not retried: the reply is recorded as refused, with the
+   * reason, and the console shows it.
+   */
+  class WindowClosedException extends ReplyRejectedException {
+
+    private static final long serialVersionUID = 1L;
+
+    public WindowClosedException(String message) {
+      super(message);
+    }
+  }
 }

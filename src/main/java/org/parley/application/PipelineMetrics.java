@@ -26,6 +26,9 @@ public interface PipelineMetrics {
   /** A platform answered 429 for a reply, which then waited for its Retry-After. */
   void rateLimited(String channel);
 
+  /** A platform refused a reply for good (WhatsApp's closed 24-hour window): not retried. */
+  void refused(String channel);
+
   /** Handling failed for a message or reply on its last allowed attempt (it goes to the DLQ). */
   void deadLettered(String queue);
 }

@@ -164,6 +164,7 @@ class BadInputCorpusIT {
     dataApi(cases);
     consents(cases);
     messenger(cases);
+    whatsapp(cases);
     slack(cases);
     telegram(cases);
     webChat(cases);
@@ -291,6 +292,80 @@ class BadInputCorpusIT {
           new Case(
               "messenger", Kind.WEBHOOK, "GET", "/webhooks/messenger?" + query, Map.of(), null));
     }
+  }
+
+  private static void whatsapp(List<Case> cases) {
+    String value = "/entry/0/changes/0/value";
+    String message = value + "/messages/0";
+    String fixture = fixture("whatsapp-text.json");
+    Map<String, List<String>> paths = new LinkedHashMap<>();
+    paths.put("/object", List.of("\"page\"", "1", "null", "[]"));
+    paths.put("/entry", concat(MISSING, NOT_ARRAY));
+    paths.put("/entry/0", concat(List.of("null"), NOT_OBJECT));
+    paths.put("/entry/0/changes", NOT_ARRAY);
+    paths.put("/entry/0/changes/0", concat(List.of("null"), NOT_OBJECT));
+    paths.put(value, concat(MISSING, NOT_OBJECT));
+    paths.put(value + "/metadata", concat(MISSING, NOT_OBJECT));
+    paths.put(value + "/metadata/phone_number_id", concat(MISSING, NOT_STRING));
+    paths.put(value + "/messages", NOT_ARRAY);
+    paths.put(message, concat(List.of("null"), NOT_OBJECT));
+    paths.put(message + "/from", concat(MISSING, NOT_STRING));
+    paths.put(message + "/id", concat(MISSING, NOT_STRING));
+    paths.put(
+        message + "/timestamp",
+        concat(MISSING, NOT_STRING, List.of("\"soon\"", "\"-1\"", "\"99999999999999999999\"")));
+    paths.put(message + "/type", concat(MISSING, NOT_STRING));
+    paths.put(message + "/text", concat(MISSING, NOT_OBJECT));
+    paths.put(message + "/text/body", concat(MISSING, NOT_STRING));
+    for (String body : corruptedAll(fixture, paths)) {
+      cases.add(whatsappCase(body, true));
+    }
+    String failed = fixture("whatsapp-status-failed.json");
+    String status = value + "/statuses/0";
+    Map<String, List<String>> statusPaths = new LinkedHashMap<>();
+    statusPaths.put(value + "/statuses", NOT_ARRAY);
+    statusPaths.put(status + "/status", concat(MISSING, NOT_STRING, List.of("\"lost\"")));
+    statusPaths.put(status + "/id", concat(MISSING, NOT_STRING));
+    statusPaths.put(status + "/errors", List.of("\"x\"", "1", "{}", "[null]", "[1]", "[{}]"));
+    for (String body : corruptedAll(failed, statusPaths)) {
+      cases.add(whatsappCase(body, true));
+    }
+    for (String body : structuralRefusals(fixture)) {
+      cases.add(whatsappCase(body, true));
+    }
+    cases.add(whatsappCase(fixture, false)); // wrong signature
+    cases.add(
+        new Case(
+            "whatsapp",
+            Kind.WEBHOOK,
+            "POST",
+            "/webhooks/whatsapp",
+            Map.of("Content-Type", "application/json"),
+            utf8(fixture)));
+    for (String query :
+        List.of(
+            "hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1",
+            "hub.mode=unsubscribe&hub.verify_token=it-whatsapp-verify-token&hub.challenge=1",
+            "hub.mode=subscribe&hub.verify_token=it-whatsapp-verify-token",
+            "hub.mode=%ZZ")) {
+      cases.add(
+          new Case("whatsapp", Kind.WEBHOOK, "GET", "/webhooks/whatsapp?" + query, Map.of(), null));
+    }
+  }
+
+  private static Case whatsappCase(String body, boolean rightSignature) {
+    byte[] bytes = utf8(body);
+    String signature =
+        "sha256="
+            + Signatures.hmacSha256Hex(
+                rightSignature ? Webhooks.WHATSAPP_APP_SECRET : "another-secret", bytes);
+    return new Case(
+        "whatsapp",
+        Kind.WEBHOOK,
+        "POST",
+        "/webhooks/whatsapp",
+        Map.of("Content-Type", "application/json", "X-Hub-Signature-256", signature),
+        bytes);
   }
 
   private static Case messengerCase(String body, boolean rightSignature) {

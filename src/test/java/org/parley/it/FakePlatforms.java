@@ -22,14 +22,18 @@ import java.util.function.Predicate;
  * Local stand-ins for the platforms' send APIs, on one port: the Graph API's {@code
  * /graph/me/messages} (page token as bearer), Slack's {@code /slack/chat.postMessage} (bot token as
  * bearer, Slack's {@code ok}/{@code error} answers), Telegram's {@code
- * /telegram/bot<token>/sendMessage|sendPhoto}. Each checks the credential the way the platform
- * does, records every accepted call, and can be told to be down (503) for a while.
+ * /telegram/bot<token>/sendMessage|sendPhoto}, WhatsApp's {@code
+ * /whatsapp/<phone-number-id>/messages} (access token as bearer; {@code wamid.it-<id>} for each
+ * message, Meta's 131047 for a user whose window {@link #closeWindow closed}). Each checks the
+ * credential the way the platform does, records every accepted call, and can be told to be down
+ * (503) for a while.
  */
 public final class FakePlatforms {
 
   public static final String PAGE_TOKEN = "it-page-token";
   public static final String SLACK_BOT_TOKEN = "xoxb-it-bot-token";
   public static final String TELEGRAM_BOT_TOKEN = "4711:it-telegram-bot-token";
+  public static final String WHATSAPP_ACCESS_TOKEN = "it-whatsapp-access-token";
 
   /**
    * One call a platform accepted: which platform, which method, the JSON body, when, and the id the
@@ -43,6 +47,7 @@ public final class FakePlatforms {
   private static volatile Instant downUntil = Instant.MIN;
   private static final Set<String> BLOCKED_CHATS = ConcurrentHashMap.newKeySet();
   private static final AtomicLong REFUSED_WHILE_DOWN = new AtomicLong();
+  private static final Set<String> WINDOW_CLOSED = ConcurrentHashMap.newKeySet();
 
   private FakePlatforms() {}
 
@@ -129,6 +134,11 @@ public final class FakePlatforms {
   }
 
   /** The accepted calls that match, in the order they arrived. */
+  /** WhatsApp refuses replies to this user from now on (131047: the 24-hour window closed). */
+  public static void closeWindow(String waId) {
+    WINDOW_CLOSED.add(waId);
+  }
+
   public static synchronized List<Call> calls(Predicate<Call> filter) {
     return CALLS.stream().filter(filter).toList();
   }
@@ -199,6 +209,39 @@ public final class FakePlatforms {
       record("telegram", method, json, id);
       LocalHttpServer.respond(
           exchange, 200, "{\"ok\":true,\"result\":{\"message_id\":" + id + "}}");
+    } else if (path.startsWith("/whatsapp/") && path.endsWith("/messages")) {
+      if (!("Bearer " + WHATSAPP_ACCESS_TOKEN).equals(authorization)) {
+        LocalHttpServer.respond(
+            exchange,
+            401,
+            "{\"error\":{\"message\":\"Invalid OAuth access token\",\"type\":\"OAuthException\",\"code\":190}}");
+        return;
+      }
+      String to = json.getString("to", null);
+      if (to != null && WINDOW_CLOSED.contains(to)) {
+        LocalHttpServer.respond(
+            exchange,
+            400,
+            "{\"error\":{\"message\":\"(#131047) Re-engagement message\",\"type\":\"OAuthException\",\"code\":131047,\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because more than 24 hours have passed since the customer last replied to this number.\"}}}");
+        return;
+      }
+      if (throttled(exchange, "whatsapp", to)) {
+        return;
+      }
+      // the method is the business number the reply was sent from
+      String phoneNumberId =
+          path.substring("/whatsapp/".length(), path.length() - "/messages".length());
+      record("whatsapp", phoneNumberId, json, id);
+      LocalHttpServer.respond(
+          exchange,
+          200,
+          "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\""
+              + to
+              + "\",\"wa_id\":\""
+              + to
+              + "\"}],\"messages\":[{\"id\":\"wamid.it-"
+              + id
+              + "\"}]}");
     } else if (path.startsWith("/telegram/")) {
       LocalHttpServer.respond(
           exchange, 401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");

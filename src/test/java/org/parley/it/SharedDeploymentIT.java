@@ -36,4 +36,7 @@ class SharedDeploymentIT {
 
   @Nested
   class AdminConsoleSecurity extends AdminConsoleSecurityCases {}
+
+  @Nested
+  class WhatsApp extends WhatsAppCases {}
 }

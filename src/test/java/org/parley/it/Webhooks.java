@@ -17,6 +17,8 @@ final class Webhooks {
 
   static final String MESSENGER_APP_SECRET = "it-messenger-app-secret";
   static final String MESSENGER_VERIFY_TOKEN = "it-messenger-verify-token";
+  static final String WHATSAPP_APP_SECRET = "it-whatsapp-app-secret";
+  static final String WHATSAPP_VERIFY_TOKEN = "it-whatsapp-verify-token";
   static final String SLACK_SIGNING_SECRET = "it-slack-signing-secret";
   static final String TELEGRAM_SECRET = "it-telegram-secret-token";
 
@@ -93,6 +95,21 @@ final class Webhooks {
       request.header("X-Hub-Signature-256", signature);
     }
     return Http.send(request.build());
+  }
+
+  static HttpResponse<String> whatsapp(byte[] body, String signature) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(TestEnvironment.http("/webhooks/whatsapp"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (signature != null) {
+      request.header("X-Hub-Signature-256", signature);
+    }
+    return Http.send(request.build());
+  }
+
+  static String whatsappSignature(byte[] body) {
+    return "sha256=" + Signatures.hmacSha256Hex(WHATSAPP_APP_SECRET, body);
   }
 
   static String messengerSignature(byte[] body) {

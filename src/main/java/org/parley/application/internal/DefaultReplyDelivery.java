@@ -55,7 +55,15 @@ public class DefaultReplyDelivery implements ReplyDelivery {
       return;
     }
     ChannelClient client = client(reply.channel());
-    String platformMessageId = sendPaced(client, reply);
+    String platformMessageId;
+    try {
+      platformMessageId = sendPaced(client, reply);
+    } catch (ChannelClient.WindowClosedException e) {
+      // no attempt can succeed until the user writes again: recorded, not retried
+      deliveries.recordRefusal(reply.replyId(), e.getMessage(), attempt, clock.instant());
+      metrics.refused(reply.channel());
+      return;
+    }
     Instant now = clock.instant();
     deliveries.recordDelivery(reply.replyId(), platformMessageId, attempt, now);
     metrics.delivered(

@@ -184,6 +184,20 @@ public final class ConfigKeys {
 
   public static final String MESSENGER_API_URL_DEFAULT = "https://graph.facebook.com/v21.0";
 
+  /** WhatsApp: the Meta app secret that signs Cloud API callbacks ({@code X-Hub-Signature-256}). */
+  public static final String WHATSAPP_APP_SECRET = "parley.whatsapp.app-secret";
+
+  /** WhatsApp: the token Parley expects in the webhook verification request. */
+  public static final String WHATSAPP_VERIFY_TOKEN = "parley.whatsapp.verify-token";
+
+  /** WhatsApp: the access token (a system user's) the Cloud API's messages endpoint needs. */
+  public static final String WHATSAPP_ACCESS_TOKEN = "parley.whatsapp.access-token";
+
+  /** WhatsApp: the Graph API's base URL (with its version). */
+  public static final String WHATSAPP_API_URL = "parley.whatsapp.api-url";
+
+  public static final String WHATSAPP_API_URL_DEFAULT = "https://graph.facebook.com/v21.0";
+
   /** Slack: the signing secret of the app ({@code X-Slack-Signature}). */
   public static final String SLACK_SIGNING_SECRET = "parley.slack.signing-secret";
 

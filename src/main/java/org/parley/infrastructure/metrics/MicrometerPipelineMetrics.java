@@ -81,6 +81,11 @@ public class MicrometerPipelineMetrics implements PipelineMetrics {
   }
 
   @Override
+  public void refused(String channel) {
+    counter("parley.replies.refused", "channel", channel).increment();
+  }
+
+  @Override
   public void delivered(String channel, String language, Duration turnLatency) {
     counter("parley.messages.out", "channel", channel).increment();
     if (turnLatency != null && !turnLatency.isNegative()) {

@@ -135,5 +135,8 @@ class WebhookIntakeTest {
 
     @Override
     public void deadLettered(String queue) {}
+
+    @Override
+    public void refused(String channel) {}
   }
 }

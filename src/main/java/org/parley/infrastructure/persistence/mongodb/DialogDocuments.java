@@ -89,6 +89,14 @@ final class DialogDocuments {
   static final String URL = "url";
   static final String DELIVERED_AT = "deliveredAt";
   static final String DELIVERY_ATTEMPTS = "deliveryAttempts";
+  static final String PLATFORM_MESSAGE_ID = "platformMessageId";
+
+  /** What the platform reported later (WhatsApp's statuses): its state, when, and its error. */
+  static final String PLATFORM_STATUS = "platformStatus";
+
+  static final String PLATFORM_STATUS_RANK = "platformStatusRank";
+  static final String PLATFORM_STATUS_AT = "platformStatusAt";
+  static final String PLATFORM_ERROR = "platformError";
 
   // dialog text, sealed by DialogCipher (bound to collection, document and field)
   static final String BODY = "body";
@@ -124,6 +132,9 @@ final class DialogDocuments {
   static final String FAILED = "FAILED";
   static final String QUEUED = "QUEUED";
   static final String DELIVERED = "DELIVERED";
+
+  /** A reply the platform refused for good (not sent again): why is in {@link #FAILURE}. */
+  static final String REFUSED = "REFUSED";
 
   private DialogDocuments() {}
 

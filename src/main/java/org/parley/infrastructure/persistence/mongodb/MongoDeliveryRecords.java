@@ -1,14 +1,21 @@
 package org.parley.infrastructure.persistence.mongodb;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.parley.domain.model.dialog.DeliveryRecords;
 
 /** The replies' delivery state, on the stored reply itself ({@code messages}, by its id). */
@@ -16,6 +23,7 @@ import org.parley.domain.model.dialog.DeliveryRecords;
 public class MongoDeliveryRecords implements DeliveryRecords {
 
   @Inject MongoDocumentStore store;
+  @Inject DialogCipher cipher;
 
   @Override
   public boolean delivered(String replyId) {
@@ -33,7 +41,56 @@ public class MongoDeliveryRecords implements DeliveryRecords {
                 Updates.set(DialogDocuments.DELIVERY_STATE, DialogDocuments.DELIVERED),
                 Updates.set(DialogDocuments.DELIVERED_AT, Date.from(at)),
                 Updates.set(DialogDocuments.DELIVERY_ATTEMPTS, attempts),
-                Updates.set("platformMessageId", platformMessageId)));
+                Updates.set(DialogDocuments.PLATFORM_MESSAGE_ID, platformMessageId)));
+  }
+
+  @Override
+  public void recordRefusal(String replyId, String reason, int attempts, Instant at) {
+    messages()
+        .updateOne(
+            eq("_id", replyId),
+            Updates.combine(
+                Updates.set(DialogDocuments.DELIVERY_STATE, DialogDocuments.REFUSED),
+                Updates.set(
+                    DialogDocuments.FAILURE,
+                    cipher.seal(
+                        reason,
+                        DialogDocuments.where(
+                            DialogDocuments.MESSAGES, replyId, DialogDocuments.FAILURE))),
+                Updates.set(DialogDocuments.FAILED_AT, Date.from(at)),
+                Updates.set(DialogDocuments.DELIVERY_ATTEMPTS, attempts)));
+  }
+
+  @Override
+  public boolean recordPlatformStatus(PlatformStatus status) {
+    // one conditional write: only a later state replaces the one recorded (statuses can arrive
+    // out of order), and failed is final
+    int rank = status.state().ordinal() + 1;
+    List<Bson> updates = new ArrayList<>();
+    updates.add(Updates.set(DialogDocuments.PLATFORM_STATUS, status.state().name()));
+    updates.add(Updates.set(DialogDocuments.PLATFORM_STATUS_RANK, rank));
+    updates.add(Updates.set(DialogDocuments.PLATFORM_STATUS_AT, Date.from(status.at())));
+    if (status.state() == PlatformStatus.State.FAILED) {
+      updates.add(Updates.set(DialogDocuments.DELIVERY_STATE, DialogDocuments.REFUSED));
+      if (status.error() != null) {
+        updates.add(Updates.set(DialogDocuments.PLATFORM_ERROR, status.error()));
+      }
+    }
+    Bson reply =
+        and(
+            eq(DialogDocuments.PLATFORM_MESSAGE_ID, status.platformMessageId()),
+            eq(DialogDocuments.CHANNEL, status.channel()));
+    long matched =
+        messages()
+            .updateOne(
+                and(
+                    reply,
+                    or(
+                        exists(DialogDocuments.PLATFORM_STATUS_RANK, false),
+                        lt(DialogDocuments.PLATFORM_STATUS_RANK, rank))),
+                Updates.combine(updates))
+            .getMatchedCount();
+    return matched > 0 || messages().countDocuments(reply) > 0;
   }
 
   private MongoCollection<Document> messages() {

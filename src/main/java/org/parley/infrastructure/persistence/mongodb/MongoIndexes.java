@@ -71,8 +71,11 @@ public class MongoIndexes {
             index("customer", ascending(DialogDocuments.CUSTOMER_ID)),
             // the dashboard: turns received and replies delivered in a window
             index("received", ascending(DialogDocuments.DIRECTION, DialogDocuments.RECEIVED_AT)),
-            index(
-                "delivered", ascending(DialogDocuments.DIRECTION, DialogDocuments.DELIVERED_AT))));
+            index("delivered", ascending(DialogDocuments.DIRECTION, DialogDocuments.DELIVERED_AT)),
+            // a platform's later status of a reply (WhatsApp) names it by the platform's id
+            new IndexModel(
+                ascending(DialogDocuments.PLATFORM_MESSAGE_ID),
+                new IndexOptions().name("platform_message").sparse(true))));
     store
         .database()
         .getCollection(DialogDocuments.WEBCHAT_REPLIES)

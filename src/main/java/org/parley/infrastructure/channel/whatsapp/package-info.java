@@ -1,0 +1,2 @@
+/** The WhatsApp Cloud API's messages endpoint, for replies. */
+package org.parley.infrastructure.channel.whatsapp;
