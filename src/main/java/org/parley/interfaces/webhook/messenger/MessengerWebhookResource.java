@@ -19,9 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.application.InboundMessage;
 import org.parley.infrastructure.config.ConfigKeys;
-import org.parley.interfaces.rest.RequestBodyException;
 import org.parley.interfaces.webhook.MalformedPayloadException;
-import org.parley.interfaces.webhook.Signatures;
+import org.parley.interfaces.webhook.MetaWebhooks;
 import org.parley.interfaces.webhook.WebhookIntake;
 
 /** Messenger's webhook: the subscription handshake, and signed Page callbacks. */
@@ -48,24 +47,8 @@ public class MessengerWebhookResource {
       @QueryParam("hub.mode") String mode,
       @QueryParam("hub.verify_token") String token,
       @QueryParam("hub.challenge") String challenge) {
-    String expected =
-        verifyToken.orElseThrow(
-            () -> WebhookIntake.notConfigured("Messenger", ConfigKeys.MESSENGER_VERIFY_TOKEN));
-    if (!"subscribe".equals(mode)) {
-      throw new RequestBodyException(
-          Response.Status.FORBIDDEN, "invalid-input", "hub.mode", "hub.mode must be subscribe");
-    }
-    if (token == null || !Signatures.constantTimeEquals(expected, token)) {
-      throw WebhookIntake.wrong("hub.verify_token");
-    }
-    if (challenge == null || challenge.isEmpty()) {
-      throw new RequestBodyException(
-          Response.Status.BAD_REQUEST,
-          "invalid-input",
-          "hub.challenge",
-          "hub.challenge is missing");
-    }
-    return Response.ok(challenge, MediaType.TEXT_PLAIN).build();
+    return MetaWebhooks.handshake(
+        "Messenger", verifyToken, ConfigKeys.MESSENGER_VERIFY_TOKEN, mode, token, challenge);
   }
 
   @POST
@@ -82,16 +65,9 @@ public class MessengerWebhookResource {
   public Response receive(
       @HeaderParam(MessengerSignature.HEADER) String signature, InputStream body) {
     long started = System.nanoTime();
-    String secret =
-        appSecret.orElseThrow(
-            () -> WebhookIntake.notConfigured("Messenger", ConfigKeys.MESSENGER_APP_SECRET));
-    byte[] bytes = WebhookIntake.read(body);
-    if (signature == null || signature.isBlank()) {
-      throw WebhookIntake.missing(MessengerSignature.HEADER);
-    }
-    if (!MessengerSignature.verify(bytes, signature, secret)) {
-      throw WebhookIntake.wrong(MessengerSignature.HEADER);
-    }
+    byte[] bytes =
+        MetaWebhooks.verified(
+            "Messenger", appSecret, ConfigKeys.MESSENGER_APP_SECRET, signature, body);
     List<InboundMessage> messages;
     try {
       messages = MessengerPayloadParser.parse(bytes);
