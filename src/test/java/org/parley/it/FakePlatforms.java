@@ -34,6 +34,10 @@ public final class FakePlatforms {
   public static final String SLACK_BOT_TOKEN = "xoxb-it-bot-token";
   public static final String TELEGRAM_BOT_TOKEN = "4711:it-telegram-bot-token";
   public static final String WHATSAPP_ACCESS_TOKEN = "it-whatsapp-access-token";
+  public static final String TEAMS_APP_ID = "00000000-0000-0000-0000-00000000b0f1";
+  public static final String TEAMS_APP_PASSWORD = "it-teams-app-password";
+  private static final AtomicLong TEAMS_TOKENS = new AtomicLong();
+  private static final Set<String> TEAMS_ISSUED = ConcurrentHashMap.newKeySet();
 
   /**
    * One call a platform accepted: which platform, which method, the JSON body, when, and the id the
@@ -133,12 +137,64 @@ public final class FakePlatforms {
     return REFUSED_WHILE_DOWN.get();
   }
 
-  /** The accepted calls that match, in the order they arrived. */
+  /** How many client-credentials tokens the Bot Framework's stand-in has issued. */
+  public static long teamsTokensIssued() {
+    return TEAMS_TOKENS.get();
+  }
+
+  /**
+   * The Bot Framework's OpenID metadata and keys (the shared fixtures, pointed at this server) and
+   * its token endpoint (client credentials of the test app): true when it answered.
+   */
+  private static boolean botFramework(HttpExchange exchange, String path, String body)
+      throws IOException {
+    if (path.equals("/botframework/openid")) {
+      LocalHttpServer.respond(
+          exchange,
+          200,
+          new String(
+                  org.parley.interfaces.webhook.WebhookFixtures.bytes(
+                      "botframework-openid-configuration.json"),
+                  StandardCharsets.UTF_8)
+              .replace("{PORT}", String.valueOf(server.getAddress().getPort())));
+      return true;
+    }
+    if (path.equals("/keys")) {
+      LocalHttpServer.respond(
+          exchange,
+          200,
+          new String(
+              org.parley.interfaces.webhook.WebhookFixtures.bytes("botframework-jwks.json"),
+              StandardCharsets.UTF_8));
+      return true;
+    }
+    if (path.equals("/botframework/token")) {
+      boolean ours =
+          body.contains("grant_type=client_credentials")
+              && body.contains("client_id=" + TEAMS_APP_ID)
+              && body.contains("client_secret=" + TEAMS_APP_PASSWORD)
+              && body.contains("scope=https%3A%2F%2Fapi.botframework.com%2F.default");
+      if (!ours) {
+        LocalHttpServer.respond(exchange, 401, "{\"error\":\"invalid_client\"}");
+        return true;
+      }
+      String token = "it-teams-token-" + TEAMS_TOKENS.incrementAndGet();
+      TEAMS_ISSUED.add(token);
+      LocalHttpServer.respond(
+          exchange,
+          200,
+          "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"" + token + "\"}");
+      return true;
+    }
+    return false;
+  }
+
   /** WhatsApp refuses replies to this user from now on (131047: the 24-hour window closed). */
   public static void closeWindow(String waId) {
     WINDOW_CLOSED.add(waId);
   }
 
+  /** The accepted calls that match, in the order they arrived. */
   public static synchronized List<Call> calls(Predicate<Call> filter) {
     return CALLS.stream().filter(filter).toList();
   }
@@ -146,6 +202,9 @@ public final class FakePlatforms {
   private static void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    if (botFramework(exchange, path, body)) {
+      return;
+    }
     if (Instant.now().isBefore(downUntil)) {
       REFUSED_WHILE_DOWN.incrementAndGet();
       LocalHttpServer.respond(exchange, 503, "{\"error\":\"down for maintenance\"}");
@@ -209,6 +268,15 @@ public final class FakePlatforms {
       record("telegram", method, json, id);
       LocalHttpServer.respond(
           exchange, 200, "{\"ok\":true,\"result\":{\"message_id\":" + id + "}}");
+    } else if (path.startsWith("/teams/v3/conversations/")) {
+      String bearer = authorization == null ? "" : authorization.replaceFirst("^Bearer ", "");
+      if (!TEAMS_ISSUED.contains(bearer)) {
+        LocalHttpServer.respond(exchange, 401, "{\"message\":\"Authorization has been denied\"}");
+        return;
+      }
+      // the method is the conversation and the activity replied to
+      record("teams", path.substring("/teams/v3/conversations/".length()), json, id);
+      LocalHttpServer.respond(exchange, 200, "{\"id\":\"teams-" + id + "\"}");
     } else if (path.startsWith("/whatsapp/") && path.endsWith("/messages")) {
       if (!("Bearer " + WHATSAPP_ACCESS_TOKEN).equals(authorization)) {
         LocalHttpServer.respond(

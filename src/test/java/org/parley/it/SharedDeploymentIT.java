@@ -39,4 +39,7 @@ class SharedDeploymentIT {
 
   @Nested
   class WhatsApp extends WhatsAppCases {}
+
+  @Nested
+  class Teams extends TeamsCases {}
 }

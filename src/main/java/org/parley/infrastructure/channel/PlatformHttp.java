@@ -35,11 +35,29 @@ public class PlatformHttp {
 
   /** Posts {@code body} to {@code url}; returns the JSON answer ({@code {}} when there is none). */
   public JsonObject post(String url, String bearerToken, JsonObject body) {
+    return send(url, bearerToken, "application/json; charset=utf-8", body.toString());
+  }
+
+  /** Posts a form ({@code application/x-www-form-urlencoded}); returns the JSON answer. */
+  public JsonObject postForm(String url, java.util.Map<String, String> form) {
+    String encoded =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8)
+                        + "="
+                        + java.net.URLEncoder.encode(
+                            e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+            .collect(java.util.stream.Collectors.joining("&"));
+    return send(url, null, "application/x-www-form-urlencoded", encoded);
+  }
+
+  private JsonObject send(String url, String bearerToken, String contentType, String body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(4))
-            .header("Content-Type", "application/json; charset=utf-8")
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (bearerToken != null) {
       request.header("Authorization", "Bearer " + bearerToken);
     }

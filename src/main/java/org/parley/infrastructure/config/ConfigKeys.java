@@ -184,6 +184,24 @@ public final class ConfigKeys {
 
   public static final String MESSENGER_API_URL_DEFAULT = "https://graph.facebook.com/v21.0";
 
+  /** Teams: the bot's Microsoft app id (the audience of the Bot Framework's tokens). */
+  public static final String TEAMS_APP_ID = "parley.teams.app-id";
+
+  /** Teams: the bot's app password (client secret), for the tokens that replies carry. */
+  public static final String TEAMS_APP_PASSWORD = "parley.teams.app-password";
+
+  /** Teams: the Bot Framework's OpenID metadata, whose JWKS signs inbound activities. */
+  public static final String TEAMS_OPENID_METADATA_URL = "parley.teams.openid-metadata-url";
+
+  public static final String TEAMS_OPENID_METADATA_URL_DEFAULT =
+      "https://login.botframework.com/v1/.well-known/openidconfiguration";
+
+  /** Teams: where the bot gets its client-credentials token for replies. */
+  public static final String TEAMS_TOKEN_URL = "parley.teams.token-url";
+
+  public static final String TEAMS_TOKEN_URL_DEFAULT =
+      "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token";
+
   /** WhatsApp: the Meta app secret that signs Cloud API callbacks ({@code X-Hub-Signature-256}). */
   public static final String WHATSAPP_APP_SECRET = "parley.whatsapp.app-secret";
 

@@ -19,5 +19,5 @@ public record ConversationFilterDto(
 
   /** The channels a dialog can come from: the platforms, the web chat and the DataAPI. */
   public static final List<String> CHANNELS =
-      List.of("messenger", "slack", "telegram", "whatsapp", "webchat", "data-api");
+      List.of("messenger", "slack", "teams", "telegram", "whatsapp", "webchat", "data-api");
 }
