@@ -20,11 +20,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.parley.application.InboundQueue;
 import org.parley.infrastructure.config.ConfigKeys;
 import org.parley.interfaces.rest.RequestBodyException;
 import org.parley.interfaces.webhook.MalformedPayloadException;
@@ -40,6 +41,7 @@ import org.parley.interfaces.webhook.WebhookIntake;
 public class TeamsWebhookResource {
 
   private static final String BEARER = "Bearer ";
+  private static final Logger LOG = Logger.getLogger(TeamsWebhookResource.class.getName());
 
   @Inject WebhookIntake intake;
 
@@ -97,8 +99,13 @@ public class TeamsWebhookResource {
             "Authorization",
             "The token " + e.getMessage());
       } catch (IllegalStateException e) {
-        throw new InboundQueue.QueueUnavailableException(
-            "The Bot Framework's keys cannot be fetched now", e);
+        // no token can be checked: 503, so that the Bot Framework sends the activity again
+        LOG.log(Level.WARNING, "The Bot Framework''s keys cannot be fetched: {0}", e.getMessage());
+        throw new RequestBodyException(
+            Response.Status.SERVICE_UNAVAILABLE,
+            "keys-unavailable",
+            "Authorization",
+            "The Bot Framework's signing keys cannot be fetched now; send the activity again");
       }
       intake.queue(
           TeamsActivityParser.CHANNEL,
