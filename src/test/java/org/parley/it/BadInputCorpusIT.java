@@ -354,31 +354,23 @@ class BadInputCorpusIT {
   }
 
   private static Case whatsappCase(String body, boolean rightSignature) {
-    byte[] bytes = utf8(body);
-    String signature =
-        "sha256="
-            + Signatures.hmacSha256Hex(
-                rightSignature ? Webhooks.WHATSAPP_APP_SECRET : "another-secret", bytes);
-    return new Case(
-        "whatsapp",
-        Kind.WEBHOOK,
-        "POST",
-        "/webhooks/whatsapp",
-        Map.of("Content-Type", "application/json", "X-Hub-Signature-256", signature),
-        bytes);
+    return metaCase("whatsapp", Webhooks.WHATSAPP_APP_SECRET, body, rightSignature);
   }
 
   private static Case messengerCase(String body, boolean rightSignature) {
+    return metaCase("messenger", Webhooks.MESSENGER_APP_SECRET, body, rightSignature);
+  }
+
+  /** A POST to one of Meta's webhooks, signed with its app secret or with another one. */
+  private static Case metaCase(String channel, String secret, String body, boolean rightSignature) {
     byte[] bytes = utf8(body);
     String signature =
-        "sha256="
-            + Signatures.hmacSha256Hex(
-                rightSignature ? Webhooks.MESSENGER_APP_SECRET : "another-secret", bytes);
+        "sha256=" + Signatures.hmacSha256Hex(rightSignature ? secret : "another-secret", bytes);
     return new Case(
-        "messenger",
+        channel,
         Kind.WEBHOOK,
         "POST",
-        "/webhooks/messenger",
+        "/webhooks/" + channel,
         Map.of("Content-Type", "application/json", "X-Hub-Signature-256", signature),
         bytes);
   }

@@ -57,7 +57,8 @@ class EncryptionIT {
             TestEnvironment.class,
             Await.class,
             WebChatMessages.class,
-            TestKeys.class);
+            TestKeys.class,
+            StoreSearch.class);
   }
 
   @Inject ConversationService conversations;
@@ -82,8 +83,10 @@ class EncryptionIT {
     dialogs.consent(dialogId, true);
 
     // the raw store: not the texts, not the reply, anywhere
-    assertEquals(List.of(), rawDocumentsContaining(secret), "no plain text in any collection");
-    assertEquals(List.of(), rawDocumentsContaining(reply.reply().text()), "nor the bot's reply");
+    assertEquals(
+        List.of(), StoreSearch.documentsHolding(db(), secret), "no plain text in any collection");
+    assertEquals(
+        List.of(), StoreSearch.documentsHolding(db(), reply.reply().text()), "nor the bot's reply");
     int primary = TestKeys.read("keyset.json").getPrimary().getId();
     List<Document> stored =
         db().getCollection("messages").find(eq("dialogId", dialogId)).into(new ArrayList<>());
@@ -182,7 +185,8 @@ class EncryptionIT {
     Document left = messages.find(eq("_id", dialogId + "/3")).first();
     assertEquals(TestKeys.read("foreign-key.json").getPrimary().getId(), keyOf(left.get("text")));
     assertEquals(read, texts(customer, dialogId), "and it all reads the same as before");
-    assertEquals(List.of(), rawDocumentsContaining(beforeEncryption), "no plain copy left");
+    assertEquals(
+        List.of(), StoreSearch.documentsHolding(db(), beforeEncryption), "no plain copy left");
     assertEquals(0, resealer.resealAll().rewritten().get("messages"), "nothing left to move");
   }
 
@@ -217,18 +221,6 @@ class EncryptionIT {
     byte[] bytes = ((Binary) sealed).getData();
     assertEquals(1, bytes[0], "Tink's prefix");
     return ByteBuffer.wrap(bytes, 1, 4).getInt();
-  }
-
-  private List<String> rawDocumentsContaining(String needle) {
-    List<String> where = new ArrayList<>();
-    for (String name : db().listCollectionNames()) {
-      for (Document document : db().getCollection(name).find()) {
-        if (document.toJson().contains(needle)) {
-          where.add(name + "/" + document.get("_id"));
-        }
-      }
-    }
-    return where;
   }
 
   private String dialogOf(String customerId) {

@@ -56,7 +56,12 @@ class ErasureIT {
   @Deployment
   static WebArchive deployment() {
     return TestEnvironment.war()
-        .addClasses(ErasureIT.class, TestEnvironment.class, Await.class, WebChatMessages.class);
+        .addClasses(
+            ErasureIT.class,
+            TestEnvironment.class,
+            Await.class,
+            WebChatMessages.class,
+            StoreSearch.class);
   }
 
   @Inject ConversationService conversations;
@@ -211,15 +216,7 @@ class ErasureIT {
 
   /** Where {@code needle} occurs: "collection/_id" for documents, "dlq:queue/id" for letters. */
   private List<String> found(String needle) throws JMSException {
-    List<String> where = new ArrayList<>();
-    MongoDatabase db = db();
-    for (String name : db.listCollectionNames()) {
-      for (Document document : db.getCollection(name).find()) {
-        if (document.toJson().contains(needle)) {
-          where.add(name + "/" + document.get("_id"));
-        }
-      }
-    }
+    List<String> where = new ArrayList<>(StoreSearch.documentsHolding(db(), needle));
     for (Queue queue : List.of(inboundDlq, outboundDlq)) {
       for (Message letter : letters(queue)) {
         if (((TextMessage) letter).getText().contains(needle)) {

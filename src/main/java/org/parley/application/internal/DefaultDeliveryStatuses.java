@@ -9,10 +9,10 @@ import org.parley.domain.model.dialog.DeliveryRecords;
 import org.parley.domain.model.dialog.DeliveryRecords.PlatformStatus;
 
 /**
- * Records platform statuses one write each, in the callback's order. A status can name a message
- * Parley did not send (another system on the same number) or one whose send has not been recorded
- * yet (a {@code sent} that overtakes the API's answer): it matches nothing and is dropped, logged
- * at FINE; the later statuses of the same message still find it.
+ * Records a callback's platform statuses in one write. A status can name a message Parley did not
+ * send (another system on the same number), one whose send has not been recorded yet (a {@code
+ * sent} that overtakes the API's answer), or one already past it (a late {@code delivered} after
+ * {@code read}): it changes nothing, and the count is logged at FINE.
  */
 @ApplicationScoped
 public class DefaultDeliveryStatuses implements DeliveryStatuses {
@@ -23,16 +23,11 @@ public class DefaultDeliveryStatuses implements DeliveryStatuses {
 
   @Override
   public void record(List<PlatformStatus> statuses) {
-    for (PlatformStatus status : statuses) {
-      if (!deliveries.recordPlatformStatus(status)) {
-        LOG.fine(
-            () ->
-                "A "
-                    + status.channel()
-                    + " status for "
-                    + status.platformMessageId()
-                    + " matched no reply of Parley's");
-      }
+    long moved = deliveries.recordPlatformStatuses(statuses);
+    if (moved < statuses.size()) {
+      LOG.fine(
+          () ->
+              (statuses.size() - moved) + " of " + statuses.size() + " statuses changed no reply");
     }
   }
 }

@@ -79,8 +79,7 @@ public class PlatformHttp {
       throw new ChannelUnavailableException(host(url) + " answered " + status);
     }
     if (status >= 400) {
-      throw new ReplyRejectedException(
-          host(url) + " refused the reply: " + status + " " + brief(response.body()));
+      throw new Refused(host(url), status, response.body());
     }
     if (response.body() == null || response.body().isBlank()) {
       return JsonObject.EMPTY_JSON_OBJECT;
@@ -89,6 +88,35 @@ public class PlatformHttp {
       return reader.readObject();
     } catch (JsonException e) {
       throw new ChannelUnavailableException(host(url) + " answered something that is not JSON", e);
+    }
+  }
+
+  /**
+   * A 4xx: the platform refused this reply, with its answer, so that a client can tell its
+   * platform's error codes apart (WhatsApp's closed window) without reading a message string.
+   */
+  public static final class Refused extends ReplyRejectedException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient JsonObject answer;
+
+    Refused(String host, int status, String body) {
+      super(host + " refused the reply: " + status + " " + brief(body));
+      JsonObject parsed = JsonObject.EMPTY_JSON_OBJECT;
+      if (body != null && !body.isBlank()) {
+        try (JsonReader reader = JSON_P.createReader(new StringReader(body))) {
+          parsed = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+          // not JSON: the message above keeps what there is
+        }
+      }
+      this.answer = parsed;
+    }
+
+    /** The platform's JSON answer, {@code {}} when it sent none or something else. */
+    public JsonObject answer() {
+      return answer;
     }
   }
 

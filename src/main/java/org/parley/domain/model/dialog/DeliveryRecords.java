@@ -1,6 +1,7 @@
 package org.parley.domain.model.dialog;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Whether each stored reply has reached its platform, recorded on the reply itself. */
 public interface DeliveryRecords {
@@ -18,11 +19,11 @@ public interface DeliveryRecords {
   void recordRefusal(String replyId, String reason, int attempts, Instant at);
 
   /**
-   * Records what the platform reported later about a reply it took, found by the platform's id for
-   * it. A status never goes back ({@code read} stays read when a late {@code delivered} arrives);
-   * {@code failed} is final. Returns whether a reply of Parley's had that id.
+   * Records what the platform reported later about replies it took, each found by the platform's id
+   * for it, all in one write. A status never goes back ({@code read} stays read when a late {@code
+   * delivered} arrives); {@code failed} is final. Returns how many replies moved on.
    */
-  boolean recordPlatformStatus(PlatformStatus status);
+  long recordPlatformStatuses(List<PlatformStatus> statuses);
 
   /** A platform's report on a message it took: sent, delivered, read, or failed and why. */
   record PlatformStatus(

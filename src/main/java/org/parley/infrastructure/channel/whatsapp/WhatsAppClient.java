@@ -64,8 +64,9 @@ public class WhatsAppClient extends FaultTolerantChannelClient {
     try {
       answer =
           http.post(apiUrl + "/" + reply.conversationRef() + "/messages", token, message(reply));
-    } catch (ReplyRejectedException e) {
-      if (e.getMessage() != null && e.getMessage().contains("\"code\":" + WINDOW_CLOSED)) {
+    } catch (PlatformHttp.Refused e) {
+      if (e.answer().get("error") instanceof JsonObject error
+          && error.getInt("code", 0) == WINDOW_CLOSED) {
         throw new WindowClosedException(
             "WhatsApp refused it: more than 24 hours since the user last wrote (131047)");
       }

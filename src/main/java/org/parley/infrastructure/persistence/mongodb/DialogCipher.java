@@ -184,12 +184,8 @@ public class DialogCipher {
    * notice saying so, and is reported once per key, never its content.
    */
   String open(Object stored, String where) {
-    if (stored == null || stored instanceof String) {
-      return (String) stored;
-    }
-    byte[] sealed = bytes(stored);
-    Integer keyId = keyOf(sealed);
-    if (!encrypting() || keyId == null || !keyIds.contains(keyId)) {
+    Integer keyId = keyOf(stored);
+    if (sealed(stored) && (!encrypting() || keyId == null || !keyIds.contains(keyId))) {
       String key = keyId == null ? "?" : Integer.toUnsignedString(keyId);
       if (unknownReported.add(keyId == null ? 0 : keyId)) {
         LOG.log(
@@ -201,7 +197,7 @@ public class DialogCipher {
       return "[encrypted with key " + key + ", which this node does not hold]";
     }
     try {
-      return new String(aead.decrypt(sealed, context(where)), StandardCharsets.UTF_8);
+      return reopen(stored, where);
     } catch (GeneralSecurityException e) {
       LOG.log(Level.WARNING, "Stored text at {0} does not open: altered or moved", where);
       return "[encrypted text that does not open here]";

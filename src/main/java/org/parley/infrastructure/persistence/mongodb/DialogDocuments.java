@@ -104,6 +104,11 @@ final class DialogDocuments {
   static final String ENTITIES = "entities";
   static final String ENTITY_VALUE = "value";
 
+  /** Where an entity's sealed value and text are bound to (one place for all of a message's). */
+  private static final String ENTITY_VALUE_FIELD = ENTITIES + "." + ENTITY_VALUE;
+
+  private static final String ENTITY_TEXT_FIELD = ENTITIES + "." + TEXT;
+
   /** What a plugin collected from the user so far (a pending action's). */
   static final String ATTRIBUTES = "attributes";
 
@@ -168,10 +173,9 @@ final class DialogDocuments {
           new Document(TYPE, entity.type())
               .append(
                   ENTITY_VALUE,
-                  cipher.seal(entity.value(), where(MESSAGES, messageId, ENTITIES + ".value")))
+                  cipher.seal(entity.value(), where(MESSAGES, messageId, ENTITY_VALUE_FIELD)))
               .append(
-                  TEXT,
-                  cipher.seal(entity.text(), where(MESSAGES, messageId, ENTITIES + ".text"))));
+                  TEXT, cipher.seal(entity.text(), where(MESSAGES, messageId, ENTITY_TEXT_FIELD))));
     }
     return entities;
   }
@@ -189,8 +193,8 @@ final class DialogDocuments {
             e ->
                 new String[] {
                   e.getString(TYPE),
-                  cipher.open(e.get(ENTITY_VALUE), where(MESSAGES, id, ENTITIES + ".value")),
-                  cipher.open(e.get(TEXT), where(MESSAGES, id, ENTITIES + ".text"))
+                  cipher.open(e.get(ENTITY_VALUE), where(MESSAGES, id, ENTITY_VALUE_FIELD)),
+                  cipher.open(e.get(TEXT), where(MESSAGES, id, ENTITY_TEXT_FIELD))
                 })
         .toList();
   }
@@ -222,18 +226,15 @@ final class DialogDocuments {
       updates.add(Updates.set(ATTRIBUTES, sealedAttributes(id.toString(), plain, cipher)));
     }
     if (collection.equals(MESSAGES) && document.get(ENTITIES) != null) {
-      List<Document> entities = new ArrayList<>();
+      List<EntityRecord> found = new ArrayList<>();
       for (Document entity : document.getList(ENTITIES, Document.class)) {
-        String value = where(MESSAGES, id, ENTITIES + ".value");
-        String text = where(MESSAGES, id, ENTITIES + ".text");
-        entities.add(
-            new Document(TYPE, entity.getString(TYPE))
-                .append(
-                    ENTITY_VALUE,
-                    cipher.seal(cipher.reopen(entity.get(ENTITY_VALUE), value), value))
-                .append(TEXT, cipher.seal(cipher.reopen(entity.get(TEXT), text), text)));
+        found.add(
+            new EntityRecord(
+                entity.getString(TYPE),
+                cipher.reopen(entity.get(ENTITY_VALUE), where(MESSAGES, id, ENTITY_VALUE_FIELD)),
+                cipher.reopen(entity.get(TEXT), where(MESSAGES, id, ENTITY_TEXT_FIELD))));
       }
-      updates.add(Updates.set(ENTITIES, entities));
+      updates.add(Updates.set(ENTITIES, entities(id.toString(), found, cipher)));
     }
     updates.add(Updates.set(SEALED_WITH, cipher.mark()));
     return Updates.combine(updates);

@@ -2,13 +2,13 @@ package org.parley.infrastructure.persistence.mongodb;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.nin;
-import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
@@ -98,26 +98,24 @@ public class DialogResealer {
       if (page.isEmpty()) {
         return new long[] {rewritten, unopenable};
       }
+      List<UpdateOneModel<Document>> updates = new ArrayList<>();
       for (Document document : page) {
         after = document.get("_id");
-        Bson update;
         try {
-          update = DialogDocuments.resealed(document, collection, cipher);
+          // only if its mark is still the one read (null matches a document without one)
+          updates.add(
+              new UpdateOneModel<>(
+                  and(
+                      eq("_id", after),
+                      eq(DialogDocuments.SEALED_WITH, document.get(DialogDocuments.SEALED_WITH))),
+                  DialogDocuments.resealed(document, collection, cipher)));
         } catch (GeneralSecurityException e) {
           unopenable++;
-          continue;
         }
-        Object mark = document.get(DialogDocuments.SEALED_WITH);
-        Bson unchanged =
-            mark == null
-                ? or(
-                    exists(DialogDocuments.SEALED_WITH, false),
-                    eq(DialogDocuments.SEALED_WITH, null))
-                : eq(DialogDocuments.SEALED_WITH, mark);
+      }
+      if (!updates.isEmpty()) { // the page in one round trip
         rewritten +=
-            documents
-                .updateOne(and(eq("_id", document.get("_id")), unchanged), update)
-                .getModifiedCount();
+            documents.bulkWrite(updates, new BulkWriteOptions().ordered(false)).getModifiedCount();
       }
     }
   }

@@ -259,7 +259,11 @@ public class MongoConversationQueries implements ConversationQueries {
         entities,
         m.getString(DialogDocuments.PLUGIN),
         m.getString(DialogDocuments.STATE),
-        DialogDocuments.opened(m, DialogDocuments.MESSAGES, DialogDocuments.FAILURE, cipher),
+        // why it failed: ours (sealed, it may quote the user), or the platform's later report
+        Optional.ofNullable(
+                DialogDocuments.opened(
+                    m, DialogDocuments.MESSAGES, DialogDocuments.FAILURE, cipher))
+            .orElse(m.getString(DialogDocuments.PLATFORM_ERROR)),
         m.getString(DialogDocuments.DELIVERY_STATE),
         attempts == null ? null : attempts.intValue(),
         instant(m.getDate(DialogDocuments.DELIVERED_AT)),

@@ -7,6 +7,8 @@ import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,35 +64,36 @@ public class MongoDeliveryRecords implements DeliveryRecords {
   }
 
   @Override
-  public boolean recordPlatformStatus(PlatformStatus status) {
-    // one conditional write: only a later state replaces the one recorded (statuses can arrive
-    // out of order), and failed is final
-    int rank = status.state().ordinal() + 1;
-    List<Bson> updates = new ArrayList<>();
-    updates.add(Updates.set(DialogDocuments.PLATFORM_STATUS, status.state().name()));
-    updates.add(Updates.set(DialogDocuments.PLATFORM_STATUS_RANK, rank));
-    updates.add(Updates.set(DialogDocuments.PLATFORM_STATUS_AT, Date.from(status.at())));
-    if (status.state() == PlatformStatus.State.FAILED) {
-      updates.add(Updates.set(DialogDocuments.DELIVERY_STATE, DialogDocuments.REFUSED));
-      if (status.error() != null) {
-        updates.add(Updates.set(DialogDocuments.PLATFORM_ERROR, status.error()));
-      }
+  public long recordPlatformStatuses(List<PlatformStatus> statuses) {
+    if (statuses.isEmpty()) {
+      return 0;
     }
-    Bson reply =
-        and(
-            eq(DialogDocuments.PLATFORM_MESSAGE_ID, status.platformMessageId()),
-            eq(DialogDocuments.CHANNEL, status.channel()));
-    long matched =
-        messages()
-            .updateOne(
-                and(
-                    reply,
-                    or(
-                        exists(DialogDocuments.PLATFORM_STATUS_RANK, false),
-                        lt(DialogDocuments.PLATFORM_STATUS_RANK, rank))),
-                Updates.combine(updates))
-            .getMatchedCount();
-    return matched > 0 || messages().countDocuments(reply) > 0;
+    // one conditional update each, all in one round trip: only a later state replaces the one
+    // recorded (statuses can arrive out of order, even within a callback), and failed is final
+    List<UpdateOneModel<Document>> updates = new ArrayList<>();
+    for (PlatformStatus status : statuses) {
+      int rank = status.state().ordinal() + 1;
+      List<Bson> set = new ArrayList<>();
+      set.add(Updates.set(DialogDocuments.PLATFORM_STATUS, status.state().name()));
+      set.add(Updates.set(DialogDocuments.PLATFORM_STATUS_RANK, rank));
+      set.add(Updates.set(DialogDocuments.PLATFORM_STATUS_AT, Date.from(status.at())));
+      if (status.state() == PlatformStatus.State.FAILED) {
+        set.add(Updates.set(DialogDocuments.DELIVERY_STATE, DialogDocuments.REFUSED));
+        if (status.error() != null) {
+          set.add(Updates.set(DialogDocuments.PLATFORM_ERROR, status.error()));
+        }
+      }
+      updates.add(
+          new UpdateOneModel<>(
+              and(
+                  eq(DialogDocuments.PLATFORM_MESSAGE_ID, status.platformMessageId()),
+                  eq(DialogDocuments.CHANNEL, status.channel()),
+                  or(
+                      exists(DialogDocuments.PLATFORM_STATUS_RANK, false),
+                      lt(DialogDocuments.PLATFORM_STATUS_RANK, rank))),
+              Updates.combine(set)));
+    }
+    return messages().bulkWrite(updates, new BulkWriteOptions().ordered(false)).getModifiedCount();
   }
 
   private MongoCollection<Document> messages() {

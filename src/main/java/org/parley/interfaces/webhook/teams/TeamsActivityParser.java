@@ -29,15 +29,22 @@ public final class TeamsActivityParser {
   /** The activity as far as the token check needs it, before anything else is read. */
   public record Origin(String serviceUrl, String channelId) {}
 
-  public static Origin origin(byte[] body) {
-    JsonObject activity = PayloadFields.root(body);
+  /** The activity's JSON, read once for the token check and the message. */
+  public static JsonObject read(byte[] body) {
+    return PayloadFields.root(body);
+  }
+
+  public static Origin origin(JsonObject activity) {
     return new Origin(
         PayloadFields.string(activity, "serviceUrl", ""),
         PayloadFields.string(activity, "channelId", ""));
   }
 
   public static Optional<InboundMessage> parse(byte[] body) {
-    JsonObject activity = PayloadFields.root(body);
+    return parse(read(body));
+  }
+
+  public static Optional<InboundMessage> parse(JsonObject activity) {
     String type = PayloadFields.string(activity, "type", "");
     if (!type.equals("message")) {
       return Optional.empty();

@@ -3,6 +3,7 @@ package org.parley.interfaces.webhook.teams;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -86,7 +87,8 @@ public class TeamsWebhookResource {
       throw WebhookIntake.missing("Authorization");
     }
     try {
-      TeamsActivityParser.Origin origin = TeamsActivityParser.origin(bytes);
+      JsonObject activity = TeamsActivityParser.read(bytes);
+      TeamsActivityParser.Origin origin = TeamsActivityParser.origin(activity);
       try {
         tokens.verify(
             authorization.substring(BEARER.length()).strip(),
@@ -109,7 +111,7 @@ public class TeamsWebhookResource {
       }
       intake.queue(
           TeamsActivityParser.CHANNEL,
-          TeamsActivityParser.parse(bytes).map(List::of).orElse(List.of()),
+          TeamsActivityParser.parse(activity).map(List::of).orElse(List.of()),
           started);
     } catch (MalformedPayloadException e) {
       throw WebhookIntake.malformed(e);

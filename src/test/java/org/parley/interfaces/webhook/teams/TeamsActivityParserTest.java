@@ -22,7 +22,8 @@ class TeamsActivityParserTest {
   void aMessageIsItsTextFromTheUserInItsConversation() {
     byte[] body = WebhookFixtures.bytes("botframework-message.json");
     assertEquals(
-        new TeamsActivityParser.Origin(SERVICE_URL, "msteams"), TeamsActivityParser.origin(body));
+        new TeamsActivityParser.Origin(SERVICE_URL, "msteams"),
+        TeamsActivityParser.origin(TeamsActivityParser.read(body)));
     InboundMessage message = TeamsActivityParser.parse(body).orElseThrow();
     assertEquals("teams", message.channel());
     assertEquals(Type.TEXT, message.type());
