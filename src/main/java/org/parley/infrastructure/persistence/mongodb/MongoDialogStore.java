@@ -55,6 +55,9 @@ import org.parley.domain.model.dialog.Transcript;
 @ApplicationScoped
 public class MongoDialogStore implements DialogStore {
 
+  /** How often a message is given a new number when the one drawn is taken. */
+  static final int MAX_NUMBERING_ATTEMPTS = 10;
+
   @Inject MongoDocumentStore store;
   @Inject DialogRepository dialogRepository;
   @Inject DialogCipher cipher;
@@ -68,44 +71,59 @@ public class MongoDialogStore implements DialogStore {
     } else {
       // a retry must not touch the dialog (its updatedAt, its language): look before counting
       messageId = message.dialogId() + "/" + message.requestKey();
-      if (messages().countDocuments(eq("_id", messageId)) > 0) {
+      if (stored(messageId)) {
         return Appended.ALREADY_STORED;
       }
     }
     Date at = Date.from(message.at());
-    Document dialog = incrementMessageCount(message, at);
-    long seq = dialog.get(DialogDocuments.LAST_SEQ, Number.class).longValue();
-    boolean opened = dialog.get(DialogDocuments.MESSAGE_COUNT, Number.class).longValue() == 1;
-    try {
-      messages()
-          .insertOne(
-              new Document("_id", messageId)
-                  .append(DialogDocuments.DIALOG_ID, message.dialogId())
-                  .append(DialogDocuments.CUSTOMER_ID, message.customerId())
-                  .append(DialogDocuments.SEQ, seq)
-                  .append(DialogDocuments.DIRECTION, Message.Direction.INBOUND.name())
-                  .append(DialogDocuments.TYPE, Message.MessageType.TEXT.name())
-                  .append(
-                      DialogDocuments.TEXT,
-                      cipher.seal(
-                          message.text(),
-                          DialogDocuments.where(
-                              DialogDocuments.MESSAGES, messageId, DialogDocuments.TEXT)))
-                  .append(DialogDocuments.LANGUAGE, message.language())
-                  .append(DialogDocuments.CREATED_AT, at)
-                  .append(DialogDocuments.SEALED_WITH, cipher.mark()));
-    } catch (RuntimeException e) {
-      // the count went up for a message that is not there: take it back. lastSeq stays, so a seq
-      // number is never handed out twice (a gap is harmless; a repeated seq would collide)
-      dialogs()
-          .updateOne(
-              eq("_id", message.dialogId()), Updates.inc(DialogDocuments.MESSAGE_COUNT, -1L));
-      if (isDuplicateKey(e)) {
-        return Appended.ALREADY_STORED; // the same request, stored concurrently
+    for (int attempt = 1; ; attempt++) {
+      Document dialog = incrementMessageCount(message, at);
+      long seq = dialog.get(DialogDocuments.LAST_SEQ, Number.class).longValue();
+      boolean opened = dialog.get(DialogDocuments.MESSAGE_COUNT, Number.class).longValue() == 1;
+      try {
+        messages().insertOne(inbound(message, messageId, seq, at));
+        return opened ? Appended.OPENED_DIALOG : Appended.CONTINUED_DIALOG;
+      } catch (RuntimeException e) {
+        // the count went up for a message that is not there: take it back. lastSeq stays, so a
+        // seq number is never handed out twice (a gap is harmless; a repeated seq would collide)
+        dialogs()
+            .updateOne(
+                eq("_id", message.dialogId()), Updates.inc(DialogDocuments.MESSAGE_COUNT, -1L));
+        if (!isDuplicateKey(e)) {
+          throw e;
+        }
+        // two keys are unique: the message's id (the same request, stored concurrently) and its
+        // number in the dialog. Only the first means the message is there; a number taken by
+        // another message (a store whose counter is not atomic) is drawn again
+        if (message.requestKey() != null && stored(messageId)) {
+          return Appended.ALREADY_STORED;
+        }
+        if (attempt == MAX_NUMBERING_ATTEMPTS) {
+          throw e;
+        }
       }
-      throw e;
     }
-    return opened ? Appended.OPENED_DIALOG : Appended.CONTINUED_DIALOG;
+  }
+
+  private boolean stored(String messageId) {
+    return messages().countDocuments(eq("_id", messageId)) > 0;
+  }
+
+  private Document inbound(NewMessage message, String messageId, long seq, Date at) {
+    return new Document("_id", messageId)
+        .append(DialogDocuments.DIALOG_ID, message.dialogId())
+        .append(DialogDocuments.CUSTOMER_ID, message.customerId())
+        .append(DialogDocuments.SEQ, seq)
+        .append(DialogDocuments.DIRECTION, Message.Direction.INBOUND.name())
+        .append(DialogDocuments.TYPE, Message.MessageType.TEXT.name())
+        .append(
+            DialogDocuments.TEXT,
+            cipher.seal(
+                message.text(),
+                DialogDocuments.where(DialogDocuments.MESSAGES, messageId, DialogDocuments.TEXT)))
+        .append(DialogDocuments.LANGUAGE, message.language())
+        .append(DialogDocuments.CREATED_AT, at)
+        .append(DialogDocuments.SEALED_WITH, cipher.mark());
   }
 
   /**

@@ -1,0 +1,131 @@
+package org.parley.infrastructure.persistence.mongodb;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.domain.model.dialog.Appended;
+import org.parley.domain.model.dialog.NewMessage;
+
+/**
+ * The DataAPI's append on the embedded store through the real driver: the message's id and its
+ * number in the dialog are both unique, and only a taken id means "the same request".
+ */
+class MongoDialogStoreAppendTest {
+
+  @TempDir Path dir;
+
+  private EmbeddedMongoStore server;
+  private MongoClient client;
+  private MongoDatabase database;
+  private MongoDialogStore store;
+
+  @BeforeEach
+  void start() {
+    server = EmbeddedMongoStore.start(dir.resolve("store.mv"), "127.0.0.1", 0, 16);
+    client = MongoClients.create(server.connectionString());
+    database = client.getDatabase("parley");
+    MongoDocumentStore documents =
+        new MongoDocumentStore() {
+          @Override
+          public MongoDatabase database() {
+            return database;
+          }
+        };
+    MongoIndexes indexes = new MongoIndexes();
+    indexes.store = documents;
+    indexes.create(null);
+    store = new MongoDialogStore();
+    store.store = documents;
+    store.cipher = DialogCipher.of(Keysets.generate());
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    server.close();
+  }
+
+  @Test
+  void aNumberTakenByAnotherMessageIsDrawnAgainNotMistakenForTheSameRequest() {
+    assertEquals(Appended.OPENED_DIALOG, store.append(message("first", null)));
+    // a message that holds number 2 without being counted: what a store whose counter is not
+    // atomic leaves when two writers draw the same number
+    messages().insertOne(new Document("_id", "d/other").append("dialogId", "d").append("seq", 2L));
+
+    assertEquals(Appended.CONTINUED_DIALOG, store.append(message("second", "k1")));
+
+    Document second = messages().find(eq("_id", "d/k1")).first();
+    assertEquals(3L, second.get("seq", Number.class).longValue(), "the next free number");
+    assertEquals("second", store.cipher.open(second.get("text"), "messages/d/k1/text"));
+    assertEquals(
+        2L,
+        dialogs().find(eq("_id", "d")).first().get("messageCount", Number.class).longValue(),
+        "the number drawn for nothing is not counted");
+  }
+
+  @Test
+  void theSameRequestAgainIsAlreadyStoredAndTouchesNothing() {
+    assertEquals(Appended.OPENED_DIALOG, store.append(message("once", "k1")));
+    Document before = dialogs().find(eq("_id", "d")).first();
+
+    assertEquals(Appended.ALREADY_STORED, store.append(message("once", "k1")));
+
+    assertEquals(1, messages().countDocuments(eq("dialogId", "d")));
+    assertEquals(before, dialogs().find(eq("_id", "d")).first());
+  }
+
+  @Test
+  void concurrentAppendsToOneDialogAreAllStoredUnderDistinctNumbers() throws Exception {
+    assertEquals(Appended.OPENED_DIALOG, store.append(message("opening", null)));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<Appended>> outcomes = new ArrayList<>();
+    try {
+      for (int i = 0; i < 200; i++) {
+        String text = "text " + i;
+        outcomes.add(pool.submit(() -> store.append(message(text, null))));
+      }
+      for (Future<Appended> outcome : outcomes) {
+        assertEquals(Appended.CONTINUED_DIALOG, outcome.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    List<Document> stored =
+        messages().find(eq("dialogId", "d")).sort(Sorts.ascending("seq")).into(new ArrayList<>());
+    assertEquals(201, stored.size());
+    assertEquals(
+        201, new HashSet<>(stored.stream().map(m -> m.get("seq", Number.class)).toList()).size());
+    assertEquals(
+        201L, dialogs().find(eq("_id", "d")).first().get("messageCount", Number.class).longValue());
+  }
+
+  private static NewMessage message(String text, String requestKey) {
+    return new NewMessage("c", "d", "data-api", text, "en", requestKey, Instant.now());
+  }
+
+  private com.mongodb.client.MongoCollection<Document> messages() {
+    return database.getCollection(DialogDocuments.MESSAGES);
+  }
+
+  private com.mongodb.client.MongoCollection<Document> dialogs() {
+    return database.getCollection(DialogDocuments.DIALOGS);
+  }
+}
