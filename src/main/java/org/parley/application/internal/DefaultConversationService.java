@@ -28,6 +28,7 @@ import org.parley.domain.model.dialog.TurnStore.Participant;
 import org.parley.domain.model.dialog.TurnStore.ReplyRecord;
 import org.parley.domain.model.dialog.TurnStore.StoredReply;
 import org.parley.domain.model.dialog.TurnStore.StoredTurn;
+import org.parley.domain.model.handoff.Handoffs;
 import org.parley.infrastructure.config.ConfigKeys;
 import org.parley.nlu.api.NluContext;
 import org.parley.nlu.api.NluEngine;
@@ -40,12 +41,15 @@ import org.parley.plugin.internal.PluginRouter;
  * inserting the user's message under its platform id (a duplicate key means "handled before": its
  * undelivered replies are queued again and nothing else happens), let the plugin answer, store the
  * replies and queue them. The consent answer after a goodbye or the idle timeout is recognised
- * before the dialog is entered and recorded by {@link ConsentConversation}.
+ * before the dialog is entered and recorded by {@link ConsentConversation}. A user who asks for a
+ * person (the {@code handoff} intent) is answered with the notice and waits for one; while a
+ * conversation is handed off, its messages are stored and the bot does not answer them.
  */
 @ApplicationScoped
 public class DefaultConversationService implements ConversationService {
 
   static final String GOODBYE = "goodbye";
+  static final String HANDOFF = "handoff";
   private static final Logger LOG = Logger.getLogger(DefaultConversationService.class.getName());
   private static final Jsonb JSON = JsonbBuilder.create();
 
@@ -55,6 +59,7 @@ public class DefaultConversationService implements ConversationService {
   @Inject PluginRouter router;
   @Inject OutboundQueue outbound;
   @Inject ConsentConversation consent;
+  @Inject Handoffs handoffs;
   @Inject PipelineMetrics metrics;
 
   @Inject
@@ -95,9 +100,19 @@ public class DefaultConversationService implements ConversationService {
       }
       dialogId = stored.get().dialogId(); // claimed by an attempt that failed: answer it now
     }
+    if (slot.handedOff()) {
+      // a person answers this user: the message waits in the transcript, the bot stays silent
+      turns.answer(turn.id(), dialogId, List.of(), false, clock.instant());
+      metrics.answered(message.channel());
+      return 0;
+    }
 
     PluginRouter.Answer answer = router.route(customerId, dialogId, text, understood);
     List<Reply> replies = new ArrayList<>(answer.replies());
+    if (HANDOFF.equals(understood.intent())) {
+      // before the turn is marked answered: a failure here is retried with the whole turn
+      handoffs.request(customerId, dialogId, clock.instant());
+    }
     boolean goodbye = GOODBYE.equals(understood.intent());
     if (goodbye) {
       replies.add(consent.question());

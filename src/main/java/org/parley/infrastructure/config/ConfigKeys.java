@@ -163,6 +163,25 @@ public final class ConfigKeys {
   public static final String DIALOG_IDLE_CHECK_DEFAULT = "PT1M";
 
   /**
+   * What the user is told when they ask for a person (empty: the small-talk plugin's words in the
+   * user's language).
+   */
+  public static final String HANDOFF_NOTICE = "parley.handoff.notice";
+
+  /** What the user is told when no person took the conversation in time (empty: built in). */
+  public static final String HANDOFF_TIMEOUT_NOTICE = "parley.handoff.timeout-notice";
+
+  /** A conversation waiting for a person this long (ISO-8601) goes back to the bot. */
+  public static final String HANDOFF_ANSWER_WITHIN = "parley.handoff.answer-within";
+
+  public static final String HANDOFF_ANSWER_WITHIN_DEFAULT = "PT5M";
+
+  /** How often (ISO-8601) each node looks for conversations that waited too long for a person. */
+  public static final String HANDOFF_CHECK = "parley.handoff.check";
+
+  public static final String HANDOFF_CHECK_DEFAULT = "PT15S";
+
+  /**
    * Deliveries of a queued message or reply before it goes to the dead-letter queue (read by the
    * broker's address settings and by the consumers, which count dead letters).
    */

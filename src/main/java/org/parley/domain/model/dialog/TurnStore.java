@@ -51,8 +51,11 @@ public interface TurnStore {
   /** Who a dialog is with on which platform, and where the bot answers them. */
   record Participant(String customerId, String channel, String userId, String conversationRef) {}
 
-  /** A dialog a message goes into, and the message's number in it. */
-  record DialogSlot(String dialogId, long seq, boolean opened) {}
+  /**
+   * A dialog a message goes into, and the message's number in it; {@code handedOff}: a person
+   * answers in it, not the bot.
+   */
+  record DialogSlot(String dialogId, long seq, boolean opened, boolean handedOff) {}
 
   /** A dialog and whom to ask about it. */
   record DialogRef(String dialogId, Participant participant, String language) {}

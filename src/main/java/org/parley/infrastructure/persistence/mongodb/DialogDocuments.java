@@ -74,6 +74,15 @@ final class DialogDocuments {
   static final String LAST_SEQ = "lastSeq";
   static final String CONVERSATION_REF = "conversationRef";
   static final String ASKING = "asking";
+
+  /**
+   * On the customer's pointer: the conversation handed to a person ({@code dialogId}, {@code
+   * state}, {@code since}, {@code admin}); on that dialog, {@code handedOff: true}, which keeps it
+   * open however long the person takes.
+   */
+  static final String HANDOFF = "handoff";
+
+  static final String HANDED_OFF = "handedOff";
   static final String TYPE = "type";
   static final String STATE = "state";
   static final String RECEIVED_AT = "receivedAt";

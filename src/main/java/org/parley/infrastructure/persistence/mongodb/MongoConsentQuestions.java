@@ -76,7 +76,8 @@ public class MongoConsentQuestions implements ConsentQuestions {
         and(
             eq(DialogDocuments.STATUS, DialogStatus.OPEN.name()),
             lt(DialogDocuments.UPDATED_AT, Date.from(cutoff)),
-            exists(DialogDocuments.USER_ID)); // dialogs the DataAPI wrote have no one to ask
+            exists(DialogDocuments.USER_ID), // dialogs the DataAPI wrote have no one to ask
+            exists(DialogDocuments.HANDED_OFF, false)); // a person answers when they can
     List<String> candidates =
         dialogs()
             .find(idle)

@@ -253,6 +253,12 @@ public class MongoDialogStore implements DialogStore {
             .updateOne(
                 and(eq("_id", customerId), Filters.in(pointer, scope)), Updates.unset(pointer));
       }
+      conversations()
+          .updateOne(
+              and(
+                  eq("_id", customerId),
+                  Filters.in(DialogDocuments.HANDOFF + "." + DialogDocuments.DIALOG_ID, scope)),
+              Updates.unset(DialogDocuments.HANDOFF));
     }
     return new Erased(customerId, taken, messageIds, wholeCustomer);
   }

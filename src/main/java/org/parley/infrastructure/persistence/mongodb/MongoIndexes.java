@@ -83,7 +83,19 @@ public class MongoIndexes {
             List.of(
                 index("user_seq", ascending(DialogDocuments.USER_ID, DialogDocuments.SEQ)),
                 index("customer", ascending(DialogDocuments.CUSTOMER_ID))));
-    LOG.info("Indexes of dialogs, messages and web chat replies are in place");
+    // the console's queue of conversations handed to a person, and the handoff of a dialog
+    store
+        .database()
+        .getCollection(DialogDocuments.CONVERSATIONS)
+        .createIndexes(
+            List.of(
+                new IndexModel(
+                    ascending(DialogDocuments.HANDOFF + ".since"),
+                    new IndexOptions().name("handoff_since").sparse(true)),
+                new IndexModel(
+                    ascending(DialogDocuments.HANDOFF + "." + DialogDocuments.DIALOG_ID),
+                    new IndexOptions().name("handoff_dialog").sparse(true))));
+    LOG.info("Indexes of dialogs, messages, conversations and web chat replies are in place");
   }
 
   private static IndexModel index(String name, Bson... keys) {

@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -53,7 +54,9 @@ public class MongoTurnStore implements TurnStore {
                   and(
                       eq("_id", pointer.getString(DialogDocuments.DIALOG_ID)),
                       eq(DialogDocuments.STATUS, DialogStatus.OPEN.name()),
-                      gte(DialogDocuments.UPDATED_AT, Date.from(idleCutoff))),
+                      or(
+                          gte(DialogDocuments.UPDATED_AT, Date.from(idleCutoff)),
+                          eq(DialogDocuments.HANDED_OFF, true))),
                   Updates.combine(
                       Updates.inc(DialogDocuments.MESSAGE_COUNT, 1L),
                       Updates.inc(DialogDocuments.LAST_SEQ, 1L),
@@ -62,10 +65,13 @@ public class MongoTurnStore implements TurnStore {
                       Updates.set(DialogDocuments.CONVERSATION_REF, participant.conversationRef())),
                   new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
       if (open != null) {
+        Document handoff = pointer.get(DialogDocuments.HANDOFF, Document.class);
         return new DialogSlot(
             open.getString("_id"),
             open.get(DialogDocuments.LAST_SEQ, Number.class).longValue(),
-            false);
+            false,
+            handoff != null
+                && open.getString("_id").equals(handoff.getString(DialogDocuments.DIALOG_ID)));
       }
     }
     String dialogId = UUID.randomUUID().toString();
@@ -88,7 +94,7 @@ public class MongoTurnStore implements TurnStore {
             eq("_id", participant.customerId()),
             Updates.set(DialogDocuments.DIALOG_ID, dialogId),
             new UpdateOptions().upsert(true));
-    return new DialogSlot(dialogId, 1L, true);
+    return new DialogSlot(dialogId, 1L, true, false);
   }
 
   @Override

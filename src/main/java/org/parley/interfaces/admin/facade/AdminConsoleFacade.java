@@ -7,6 +7,7 @@ import org.parley.interfaces.admin.facade.dto.ConversationFilterDto;
 import org.parley.interfaces.admin.facade.dto.ConversationPageDto;
 import org.parley.interfaces.admin.facade.dto.DashboardDto;
 import org.parley.interfaces.admin.facade.dto.DeadLetterDto;
+import org.parley.interfaces.admin.facade.dto.HandoffDto;
 import org.parley.interfaces.admin.facade.dto.PluginStatusDto;
 import org.parley.interfaces.admin.facade.dto.TranscriptDto;
 
@@ -34,6 +35,40 @@ public interface AdminConsoleFacade {
 
   /** The dialog's transcript (audited as read), if the dialog exists. */
   Optional<TranscriptDto> transcript(String dialogId);
+
+  /**
+   * The same transcript for a screen that follows it live: not audited again, so only for a dialog
+   * this session has read through {@link #transcript}.
+   */
+  Optional<TranscriptDto> followTranscript(String dialogId);
+
+  /** The conversations waiting for a person or held by one, the longest waiting first. */
+  List<HandoffDto> handoffs();
+
+  /** The handoff of the dialog's conversation, if it is handed off. */
+  Optional<HandoffDto> handoff(String dialogId);
+
+  /**
+   * The caller takes the dialog's conversation over (audited).
+   *
+   * @throws org.parley.application.HandoffService.HandoffRefusedException saying why not
+   */
+  HandoffDto takeOver(String dialogId);
+
+  /**
+   * Sends the caller's reply to the user of a conversation the caller holds (audited).
+   *
+   * @throws org.parley.application.InvalidInputException when the text is blank or too long
+   * @throws org.parley.application.HandoffService.HandoffRefusedException saying why not
+   */
+  void replyAsPerson(String dialogId, String text);
+
+  /**
+   * Returns the conversation to the bot (audited).
+   *
+   * @throws org.parley.application.HandoffService.HandoffRefusedException when it is not handed off
+   */
+  void handBack(String dialogId);
 
   DashboardDto dashboard();
 

@@ -5,6 +5,9 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.infrastructure.config.ConfigKeys;
 import org.parley.plugin.api.Action;
 import org.parley.plugin.api.PluginDescriptor;
 import org.parley.plugin.api.Reply;
@@ -12,8 +15,8 @@ import org.parley.plugin.builtin.ClasspathPlugin;
 import org.parley.plugin.internal.PluginRegistry;
 
 /**
- * Greets, thanks, says goodbye, explains what the bot can do, and answers what it did not
- * understand.
+ * Greets, thanks, says goodbye, explains what the bot can do, tells a user who asks for a person
+ * that one will answer, and answers what it did not understand.
  */
 @ApplicationScoped
 public class SmallTalkPlugin extends ClasspathPlugin {
@@ -40,7 +43,19 @@ public class SmallTalkPlugin extends ClasspathPlugin {
           "ES", "¡Adiós!",
           "IT", "Arrivederci!");
 
+  private static final Map<String, String> HANDOFF_NOTICES =
+      Map.of(
+          "EN", "A person will answer you shortly.",
+          "DE", "Gleich antwortet dir ein Mensch.",
+          "FR", "Une personne va vous répondre sous peu.",
+          "ES", "Una persona te responderá en breve.",
+          "IT", "Una persona ti risponderà a breve.");
+
   @Inject PluginRegistry registry;
+
+  @Inject
+  @ConfigProperty(name = ConfigKeys.HANDOFF_NOTICE)
+  Optional<String> handoffNotice;
 
   @Override
   protected String name() {
@@ -57,6 +72,15 @@ public class SmallTalkPlugin extends ClasspathPlugin {
       case "goodbye" ->
           List.of(new Reply.Text(GOODBYES.getOrDefault(language, GOODBYES.get("EN"))));
       case "help" -> List.of(new Reply.Text(help()));
+      // the pipeline puts the conversation in the queue for a person (the handoff intent)
+      case "handoff" ->
+          List.of(
+              new Reply.Text(
+                  handoffNotice
+                      .filter(text -> !text.isBlank())
+                      .orElseGet(
+                          () ->
+                              HANDOFF_NOTICES.getOrDefault(language, HANDOFF_NOTICES.get("EN")))));
       default ->
           List.of(
               new Reply.QuickReplies(

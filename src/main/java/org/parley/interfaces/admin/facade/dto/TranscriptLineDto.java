@@ -4,9 +4,10 @@ import java.io.Serializable;
 
 /**
  * One message of a transcript as the screen shows it; empty strings where nothing applies. {@code
- * speaker} is "user" or "bot"; {@code type} the message type (text, image, link, quick reply,
- * postback, buttons); {@code extra} a button's payload, a link or image address, or the choices
- * offered; {@code status} how handling (a user's turn) or delivery (a reply) went.
+ * speaker} is "user", "bot" or "person" (an admin answering in a handoff); {@code type} the message
+ * type (text, image, link, quick reply, postback, buttons); {@code extra} a button's payload, a
+ * link or image address, or the choices offered; {@code status} how handling (a user's turn) or
+ * delivery (a reply) went.
  */
 public record TranscriptLineDto(
     long seq,

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import org.parley.application.DeadLetters;
 import org.parley.application.DialogService;
+import org.parley.application.HandoffService;
 import org.parley.application.InvalidInputException;
 import org.parley.application.QueueDepths;
 import org.parley.domain.model.audit.AuditAction;
@@ -33,10 +34,12 @@ import org.parley.interfaces.admin.facade.dto.ConversationFilterDto;
 import org.parley.interfaces.admin.facade.dto.ConversationPageDto;
 import org.parley.interfaces.admin.facade.dto.DashboardDto;
 import org.parley.interfaces.admin.facade.dto.DeadLetterDto;
+import org.parley.interfaces.admin.facade.dto.HandoffDto;
 import org.parley.interfaces.admin.facade.dto.PluginStatusDto;
 import org.parley.interfaces.admin.facade.dto.TranscriptDto;
 import org.parley.interfaces.admin.facade.internal.assembler.ConversationDtoAssembler;
 import org.parley.interfaces.admin.facade.internal.assembler.DashboardDtoAssembler;
+import org.parley.interfaces.admin.facade.internal.assembler.HandoffDtoAssembler;
 import org.parley.interfaces.admin.facade.internal.assembler.OperationsDtoAssembler;
 import org.parley.interfaces.admin.facade.internal.assembler.TranscriptDtoAssembler;
 import org.parley.plugin.internal.PluginRegistry;
@@ -68,6 +71,7 @@ public class DefaultAdminConsoleFacade implements AdminConsoleFacade {
   @Inject DialogService dialogs;
   @Inject PluginRegistry plugins;
   @Inject AuditLog audit;
+  @Inject HandoffService handoffs;
   Clock clock = Clock.systemUTC();
 
   static final String TEXT_SEARCH_OFF =
@@ -103,6 +107,37 @@ public class DefaultAdminConsoleFacade implements AdminConsoleFacade {
             audited(
                 AuditAction.VIEWED_TRANSCRIPT, dialogId, "customer " + t.dialog().customerId()));
     return transcript;
+  }
+
+  @Override
+  public Optional<TranscriptDto> followTranscript(String dialogId) {
+    return conversations.conversation(dialogId).map(TranscriptDtoAssembler::toDto);
+  }
+
+  @Override
+  public List<HandoffDto> handoffs() {
+    Instant now = clock.instant();
+    return handoffs.queue().stream().map(h -> HandoffDtoAssembler.toDto(h, now)).toList();
+  }
+
+  @Override
+  public Optional<HandoffDto> handoff(String dialogId) {
+    return handoffs.of(dialogId).map(h -> HandoffDtoAssembler.toDto(h, clock.instant()));
+  }
+
+  @Override
+  public HandoffDto takeOver(String dialogId) {
+    return HandoffDtoAssembler.toDto(handoffs.takeOver(dialogId, caller()), clock.instant());
+  }
+
+  @Override
+  public void replyAsPerson(String dialogId, String text) {
+    handoffs.reply(dialogId, caller(), text);
+  }
+
+  @Override
+  public void handBack(String dialogId) {
+    handoffs.handBack(dialogId, caller());
   }
 
   @Override
@@ -269,8 +304,10 @@ public class DefaultAdminConsoleFacade implements AdminConsoleFacade {
   }
 
   private void audited(AuditAction action, String target, String detail) {
-    audit.record(
-        AuditEntry.of(
-            clock.instant(), session.getCallerPrincipal().getName(), action, target, detail));
+    audit.record(AuditEntry.of(clock.instant(), caller(), action, target, detail));
+  }
+
+  private String caller() {
+    return session.getCallerPrincipal().getName();
   }
 }

@@ -19,11 +19,16 @@ public final class TranscriptDtoAssembler {
         conversation.lines().stream().map(TranscriptDtoAssembler::toLine).toList());
   }
 
+  /** A reply is the bot's, or a person's: their replies are stored as plugin "person:<admin>". */
+  static String speaker(String plugin) {
+    return plugin != null && plugin.startsWith("person:") ? "person" : "bot";
+  }
+
   static TranscriptLineDto toLine(Line line) {
     boolean user = line.direction() == Message.Direction.INBOUND;
     return new TranscriptLineDto(
         line.seq(),
-        user ? "user" : "bot",
+        user ? "user" : speaker(line.plugin()),
         typeLabel(line.type()),
         orEmpty(line.text()),
         extra(line),
