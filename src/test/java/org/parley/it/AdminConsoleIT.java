@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -351,7 +352,196 @@ class AdminConsoleIT {
         dialogId, browser.findElement(By.cssSelector("#entries tbody tr .target")).getText());
   }
 
+  @Test
+  void aUserAsksForAPersonWhoTakesOverAnswersWhileTheBotIsSilentAndHandsBack() {
+    // nobody takes this one: it goes back to the bot after parley.handoff.answer-within (PT30S
+    // on the test server), checked at the end, while the rest of this test took its time
+    long unanswered = TelegramChats.newUser();
+    talk(unanswered, "can i talk to a human");
+    long user = TelegramChats.newUser();
+    talk(user, "hello", "i want to talk to a human");
+    assertEquals("A person will answer you shortly.", lastTelegramText(user));
+
+    open("/admin/handoffs.xhtml");
+    signIn("admin", "dev-admin-password");
+    WebElement waiting = row("#handoffs tbody tr", ".customer", "telegram-" + user);
+    assertEquals("Waiting", waiting.findElement(By.cssSelector(".state")).getText());
+    assertEquals("telegram", waiting.findElement(By.cssSelector(".channel")).getText());
+    assertEquals("", waiting.findElement(By.cssSelector(".admin")).getText());
+    Browser.screenshot(browser, "console-waiting");
+    submit(waiting.findElement(By.cssSelector(".dialog-link")));
+    String dialogId = browser.findElement(By.id("dialog-id")).getText();
+    assertTrue(handoffState().startsWith("Waiting for a person since "), handoffState());
+    submit(By.id("handoff-form:take-over"));
+    assertTrue(handoffState().startsWith("Taken over by admin since "), handoffState());
+
+    ((JavascriptExecutor) browser).executeScript("window.parleyNotReloaded = true;");
+    assertEquals(4, transcriptLines().size(), "hello, its answer, the request, the notice");
+    Webhooks.telegram(Webhooks.telegramText(user, 3, "are you a real person?"));
+    Webhooks.telegram(Webhooks.telegramText(user, 3, "are you a real person?")); // sent again
+    wait.until(b -> transcriptLines().size() == 5);
+    WebElement arrived = transcriptLines().get(4);
+    assertEquals("user", arrived.findElement(By.cssSelector(".speaker")).getText());
+    assertEquals("are you a real person?", arrived.findElement(By.cssSelector(".text")).getText());
+    assertEquals(
+        Boolean.TRUE,
+        ((JavascriptExecutor) browser).executeScript("return window.parleyNotReloaded === true;"),
+        "the message appeared without a reload");
+    Browser.screenshot(browser, "console-handoff-live");
+
+    browser.findElement(By.id("handoff-form:reply")).sendKeys("   ");
+    submit(By.id("handoff-form:send"));
+    assertEquals("Write the reply first: it is empty.", messages());
+    browser.findElement(By.id("handoff-form:reply")).sendKeys("Hello, Alice here. How can I help?");
+    submit(By.id("handoff-form:send"));
+    await(
+        "the person's reply on Telegram",
+        LIMIT,
+        () -> TelegramChats.telegramReplies(user).size() == 3);
+    assertEquals(
+        List.of(
+            "Hello! I'm Parley. Ask me what I can do.",
+            "A person will answer you shortly.",
+            "Hello, Alice here. How can I help?"),
+        telegramTexts(user),
+        "the bot did not answer the message (nor its repetition) the person answered");
+    wait.until(
+        b -> {
+          List<WebElement> lines = transcriptLines();
+          WebElement last = lines.get(lines.size() - 1);
+          return lines.size() == 6
+              && last.findElement(By.cssSelector(".speaker")).getText().equals("person")
+              && last.findElement(By.cssSelector(".status")).getText().startsWith("delivered");
+        });
+    assertEquals(
+        "person:admin",
+        transcriptLines().get(5).findElement(By.cssSelector(".plugin")).getText(),
+        "who answered");
+
+    submit(By.id("handoff-form:hand-back"));
+    assertEquals("The bot answers this conversation.", handoffState());
+    assertTrue(browser.findElements(By.id("handoff-form:reply")).isEmpty(), "nothing to answer");
+    talk(user, "hello");
+    assertEquals("Hello! I'm Parley. Ask me what I can do.", lastTelegramText(user));
+
+    List<String> audited =
+        TestDocumentStore.database()
+            .getCollection("audit_log")
+            .find(com.mongodb.client.model.Filters.eq("target", dialogId))
+            .sort(com.mongodb.client.model.Sorts.ascending("at"))
+            .map(entry -> entry.getString("action") + " by " + entry.getString("who"))
+            .into(new java.util.ArrayList<>());
+    assertEquals(
+        List.of(
+            "VIEWED_TRANSCRIPT by admin",
+            "TOOK_OVER by admin",
+            "REPLIED_AS_PERSON by admin",
+            "HANDED_BACK by admin"),
+        audited);
+
+    await(
+        "the unanswered user told and back with the bot",
+        LIMIT,
+        () -> TelegramChats.telegramReplies(unanswered).size() == 2);
+    assertEquals(
+        "Sorry, no one is free right now. I'm back: how can I help?", lastTelegramText(unanswered));
+    talk(unanswered, "hello");
+    assertEquals(
+        List.of(
+            "A person will answer you shortly.",
+            "Sorry, no one is free right now. I'm back: how can I help?",
+            "Hello! I'm Parley. Ask me what I can do."),
+        telegramTexts(unanswered));
+  }
+
+  @Test
+  void anAdminTakesAWebChatOverUnaskedAndItsUserReadsThePersonsReplies() throws Exception {
+    WebDriver chat = Browser.openOrSkip();
+    try {
+      WebDriverWait chatWait = new WebDriverWait(chat, LIMIT);
+      chat.get(TestEnvironment.http("/").toString());
+      chatWait.until(
+          b ->
+              ((JavascriptExecutor) b)
+                      .executeScript("return localStorage.getItem('parley.session')")
+                  != null);
+      say(chat, "hello");
+      chatWait.until(b -> botLines(b).size() == 1);
+      String greeting = botLines(chat).get(0);
+      String userId =
+          (String)
+              ((JavascriptExecutor) chat)
+                  .executeScript(
+                      "return JSON.parse(localStorage.getItem('parley.session')).userId");
+
+      open("/admin/conversations.xhtml");
+      signIn("admin", "dev-admin-password");
+      find("webchat-" + userId, "", "");
+      submit(By.cssSelector("#dialogs .dialog-link"));
+      assertEquals("The bot answers this conversation.", handoffState());
+      submit(By.id("handoff-form:take-over"));
+      assertTrue(handoffState().startsWith("Taken over by admin"), handoffState());
+      browser.findElement(By.id("handoff-form:reply")).sendKeys("A person here: how can I help?");
+      submit(By.id("handoff-form:send"));
+      chatWait.until(b -> botLines(b).size() == 2);
+
+      say(chat, "my parcel is lost");
+      wait.until(
+          b ->
+              transcriptLines().stream()
+                  .anyMatch(
+                      l ->
+                          l.findElement(By.cssSelector(".text"))
+                              .getText()
+                              .equals("my parcel is lost")));
+      browser.findElement(By.id("handoff-form:reply")).sendKeys("I will look into it.");
+      submit(By.id("handoff-form:send"));
+      chatWait.until(b -> botLines(b).size() == 3);
+      assertEquals(
+          List.of(greeting, "A person here: how can I help?", "I will look into it."),
+          botLines(chat),
+          "only the person answered the message in between");
+      Browser.screenshot(chat, "webchat-handoff");
+
+      submit(By.id("handoff-form:hand-back"));
+      say(chat, "hello");
+      chatWait.until(b -> botLines(b).size() == 4);
+      assertEquals(greeting, botLines(chat).get(3), "the bot again");
+    } finally {
+      chat.quit();
+    }
+  }
+
   // --- helpers ---------------------------------------------------------------------------
+
+  private String handoffState() {
+    return browser.findElement(By.id("handoff-state")).getText();
+  }
+
+  private List<WebElement> transcriptLines() {
+    return browser.findElements(By.cssSelector("#lines tbody tr"));
+  }
+
+  private static List<String> telegramTexts(long user) {
+    return TelegramChats.telegramReplies(user).stream()
+        .map(c -> c.body().getString("text"))
+        .toList();
+  }
+
+  private static String lastTelegramText(long user) {
+    List<String> texts = telegramTexts(user);
+    return texts.get(texts.size() - 1);
+  }
+
+  private static void say(WebDriver chat, String text) {
+    chat.findElement(By.id("text")).sendKeys(text, Keys.ENTER);
+  }
+
+  private static List<String> botLines(WebDriver chat) {
+    return chat.findElements(By.cssSelector("#log li.bot")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
 
   /** The user says each text in turn, each answered before the next. */
   private static void talk(long user, String... texts) {

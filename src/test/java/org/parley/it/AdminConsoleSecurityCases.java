@@ -29,6 +29,8 @@ abstract class AdminConsoleSecurityCases {
           "conversations.xhtml",
           "transcript.xhtml?dialog=x",
           "dead-letters.xhtml",
+          "handoffs.xhtml",
+          "live/transcript?dialog=x",
           "plugins.xhtml",
           "audit.xhtml",
           "forbidden.xhtml"
@@ -92,6 +94,50 @@ abstract class AdminConsoleSecurityCases {
     String log = admin.get("/admin/audit.xhtml?action=SIGN_IN_REFUSED").body();
     assertTrue(
         log.contains("<span class=\"target\">" + stranger + "</span>"), "the refusal is audited");
+  }
+
+  @Test
+  void theLiveTranscriptFollowsOnlyATranscriptThisSessionOpenedAndNamesWhatIsWrong() {
+    String dialog = "live-" + System.nanoTime();
+    assertEquals(
+        201,
+        DataApiClient.WRITER
+            .postText("c-" + dialog, dialog, "parcel 4711 is lost", "en")
+            .statusCode());
+    ConsoleClient admin = new ConsoleClient();
+    admin.signIn("admin", "dev-admin-password", null);
+
+    HttpResponse<String> unopened = admin.get("/admin/live/transcript?dialog=" + dialog);
+    assertEquals(403, unopened.statusCode());
+    assertTrue(
+        unopened
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/problem+json"));
+    assertTrue(unopened.body().contains("\"type\":\"https://parley.org/problems/not-opened\""));
+    assertFalse(unopened.body().contains("4711"), "nothing of the dialog");
+    HttpResponse<String> unnamed = admin.get("/admin/live/transcript");
+    assertEquals(400, unnamed.statusCode());
+    assertTrue(unnamed.body().contains("missing-parameter"), unnamed.body());
+
+    assertEquals(200, admin.get("/admin/transcript.xhtml?dialog=" + dialog).statusCode());
+    HttpResponse<String> followed = admin.get("/admin/live/transcript?dialog=" + dialog);
+    assertEquals(200, followed.statusCode());
+    assertTrue(
+        followed.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    jakarta.json.JsonObject feed = Http.json(followed);
+    assertEquals(1, feed.getJsonArray("lines").size());
+    assertEquals(
+        "parcel 4711 is lost", feed.getJsonArray("lines").getJsonObject(0).getString("text"));
+    assertEquals("The bot answers this conversation.", feed.getString("handoff"));
+
+    ConsoleClient other = new ConsoleClient();
+    other.signIn("admin", "dev-admin-password", null);
+    assertEquals(
+        403,
+        other.get("/admin/live/transcript?dialog=" + dialog).statusCode(),
+        "another session has not opened it");
   }
 
   @Test
