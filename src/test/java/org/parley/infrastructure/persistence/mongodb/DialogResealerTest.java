@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.google.crypto.tink.KeysetHandle;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,21 +22,18 @@ class DialogResealerTest {
 
   @TempDir Path dir;
 
-  private EmbeddedMongoStore server;
-  private MongoClient client;
+  private EmbeddedStoreFixture fixture;
   private MongoDatabase database;
 
   @BeforeEach
   void start() {
-    server = EmbeddedMongoStore.start(dir.resolve("store.mv"), "127.0.0.1", 0, 16);
-    client = MongoClients.create(server.connectionString());
-    database = client.getDatabase("parley");
+    fixture = EmbeddedStoreFixture.bare(dir);
+    database = fixture.database;
   }
 
   @AfterEach
   void stop() {
-    client.close();
-    server.close();
+    fixture.close();
   }
 
   @Test
@@ -152,13 +147,7 @@ class DialogResealerTest {
     DialogResealer resealer = new DialogResealer();
     resealer.cipher = cipher;
     resealer.batch = batch;
-    resealer.store =
-        new MongoDocumentStore() {
-          @Override
-          public MongoDatabase database() {
-            return database;
-          }
-        };
+    resealer.store = fixture.documents;
     return resealer;
   }
 }

@@ -3,9 +3,6 @@ package org.parley.infrastructure.persistence.mongodb;
 import static com.mongodb.client.model.Filters.eq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,35 +28,20 @@ class MongoDialogStoreAppendTest {
 
   @TempDir Path dir;
 
-  private EmbeddedMongoStore server;
-  private MongoClient client;
-  private MongoDatabase database;
+  private EmbeddedStoreFixture fixture;
   private MongoDialogStore store;
 
   @BeforeEach
   void start() {
-    server = EmbeddedMongoStore.start(dir.resolve("store.mv"), "127.0.0.1", 0, 16);
-    client = MongoClients.create(server.connectionString());
-    database = client.getDatabase("parley");
-    MongoDocumentStore documents =
-        new MongoDocumentStore() {
-          @Override
-          public MongoDatabase database() {
-            return database;
-          }
-        };
-    MongoIndexes indexes = new MongoIndexes();
-    indexes.store = documents;
-    indexes.create(null);
+    fixture = EmbeddedStoreFixture.start(dir);
     store = new MongoDialogStore();
-    store.store = documents;
+    store.store = fixture.documents;
     store.cipher = DialogCipher.of(Keysets.generate());
   }
 
   @AfterEach
   void stop() {
-    client.close();
-    server.close();
+    fixture.close();
   }
 
   @Test
@@ -122,10 +104,10 @@ class MongoDialogStoreAppendTest {
   }
 
   private com.mongodb.client.MongoCollection<Document> messages() {
-    return database.getCollection(DialogDocuments.MESSAGES);
+    return fixture.collection(DialogDocuments.MESSAGES);
   }
 
   private com.mongodb.client.MongoCollection<Document> dialogs() {
-    return database.getCollection(DialogDocuments.DIALOGS);
+    return fixture.collection(DialogDocuments.DIALOGS);
   }
 }

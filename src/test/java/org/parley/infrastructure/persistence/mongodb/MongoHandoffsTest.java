@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +35,7 @@ class MongoHandoffsTest {
 
   @TempDir Path dir;
 
-  private EmbeddedMongoStore server;
-  private MongoClient client;
-  private MongoDatabase database;
+  private EmbeddedStoreFixture fixture;
   private MongoHandoffs handoffs;
   private MongoTurnStore turns;
   private MongoConsentQuestions questions;
@@ -48,19 +43,8 @@ class MongoHandoffsTest {
 
   @BeforeEach
   void start() {
-    server = EmbeddedMongoStore.start(dir.resolve("store.mv"), "127.0.0.1", 0, 16);
-    client = MongoClients.create(server.connectionString());
-    database = client.getDatabase("parley");
-    MongoDocumentStore documents =
-        new MongoDocumentStore() {
-          @Override
-          public MongoDatabase database() {
-            return database;
-          }
-        };
-    MongoIndexes indexes = new MongoIndexes();
-    indexes.store = documents;
-    indexes.create(null);
+    fixture = EmbeddedStoreFixture.start(dir);
+    MongoDocumentStore documents = fixture.documents;
     DialogCipher cipher = DialogCipher.of(Keysets.generate());
     handoffs = new MongoHandoffs();
     handoffs.store = documents;
@@ -78,8 +62,7 @@ class MongoHandoffsTest {
 
   @AfterEach
   void stop() {
-    client.close();
-    server.close();
+    fixture.close();
   }
 
   @Test
@@ -189,8 +172,8 @@ class MongoHandoffsTest {
     assertEquals(Optional.empty(), handoffs.of(dialog));
     assertEquals(List.of(), handoffs.queue(10));
     assertFalse(
-        database
-            .getCollection(DialogDocuments.CONVERSATIONS)
+        fixture
+            .collection(DialogDocuments.CONVERSATIONS)
             .find(eq("_id", ANNA.customerId()))
             .first()
             .containsKey("handoff"));
@@ -201,10 +184,10 @@ class MongoHandoffsTest {
   }
 
   private MongoCollection<Document> dialogs() {
-    return database.getCollection(DialogDocuments.DIALOGS);
+    return fixture.collection(DialogDocuments.DIALOGS);
   }
 
   private MongoCollection<Document> messages() {
-    return database.getCollection(DialogDocuments.MESSAGES);
+    return fixture.collection(DialogDocuments.MESSAGES);
   }
 }
