@@ -106,36 +106,32 @@ public class MongoConsentQuestions implements ConsentQuestions {
 
   @Override
   public Optional<StoredReply> ask(String dialogId, ReplyRecord question, Instant at) {
-    Document dialog =
-        dialogs()
-            .findOneAndUpdate(
-                eq("_id", dialogId),
-                Updates.combine(
-                    Updates.inc(DialogDocuments.MESSAGE_COUNT, 1L),
-                    Updates.inc(DialogDocuments.LAST_SEQ, 1L)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-    if (dialog == null) {
-      return Optional.empty();
-    }
     String id = dialogId + "/consent-question";
-    Document reply =
-        DialogDocuments.reply(
-            id,
-            null,
+    DialogNumbers.Numbered numbered =
+        DialogNumbers.insert(
+            store.database(),
             dialogId,
-            dialog,
-            dialog.get(DialogDocuments.LAST_SEQ, Number.class).longValue(),
-            question,
-            Date.from(at),
-            cipher);
-    try {
-      messages().insertOne(reply);
-    } catch (RuntimeException e) {
-      if (!MongoDialogStore.isDuplicateKey(e)) {
-        throw e;
-      }
-      dialogs().updateOne(eq("_id", dialogId), Updates.inc(DialogDocuments.MESSAGE_COUNT, -1L));
-      return Optional.empty(); // asked already
+            id,
+            () ->
+                dialogs()
+                    .findOneAndUpdate(
+                        eq("_id", dialogId),
+                        Updates.combine(
+                            Updates.inc(DialogDocuments.MESSAGE_COUNT, 1L),
+                            Updates.inc(DialogDocuments.LAST_SEQ, 1L)),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)),
+            dialog ->
+                DialogDocuments.reply(
+                    id,
+                    null,
+                    dialogId,
+                    dialog,
+                    dialog.get(DialogDocuments.LAST_SEQ, Number.class).longValue(),
+                    question,
+                    Date.from(at),
+                    cipher));
+    if (numbered.outcome() != DialogNumbers.Outcome.STORED) {
+      return Optional.empty(); // no such dialog, or asked already
     }
     return Optional.of(new StoredReply(id, question, false));
   }

@@ -55,9 +55,6 @@ import org.parley.domain.model.dialog.Transcript;
 @ApplicationScoped
 public class MongoDialogStore implements DialogStore {
 
-  /** How often a message is given a new number when the one drawn is taken. */
-  static final int MAX_NUMBERING_ATTEMPTS = 10;
-
   @Inject MongoDocumentStore store;
   @Inject DialogRepository dialogRepository;
   @Inject DialogCipher cipher;
@@ -76,33 +73,24 @@ public class MongoDialogStore implements DialogStore {
       }
     }
     Date at = Date.from(message.at());
-    for (int attempt = 1; ; attempt++) {
-      Document dialog = incrementMessageCount(message, at);
-      long seq = dialog.get(DialogDocuments.LAST_SEQ, Number.class).longValue();
-      boolean opened = dialog.get(DialogDocuments.MESSAGE_COUNT, Number.class).longValue() == 1;
-      try {
-        messages().insertOne(inbound(message, messageId, seq, at));
-        return opened ? Appended.OPENED_DIALOG : Appended.CONTINUED_DIALOG;
-      } catch (RuntimeException e) {
-        // the count went up for a message that is not there: take it back. lastSeq stays, so a
-        // seq number is never handed out twice (a gap is harmless; a repeated seq would collide)
-        dialogs()
-            .updateOne(
-                eq("_id", message.dialogId()), Updates.inc(DialogDocuments.MESSAGE_COUNT, -1L));
-        if (!isDuplicateKey(e)) {
-          throw e;
-        }
-        // two keys are unique: the message's id (the same request, stored concurrently) and its
-        // number in the dialog. Only the first means the message is there; a number taken by
-        // another message (a store whose counter is not atomic) is drawn again
-        if (message.requestKey() != null && stored(messageId)) {
-          return Appended.ALREADY_STORED;
-        }
-        if (attempt == MAX_NUMBERING_ATTEMPTS) {
-          throw e;
-        }
-      }
+    DialogNumbers.Numbered numbered =
+        DialogNumbers.insert(
+            store.database(),
+            message.dialogId(),
+            messageId,
+            () -> incrementMessageCount(message, at),
+            dialog ->
+                inbound(
+                    message,
+                    messageId,
+                    dialog.get(DialogDocuments.LAST_SEQ, Number.class).longValue(),
+                    at));
+    if (numbered.outcome() == DialogNumbers.Outcome.ALREADY_STORED) {
+      return Appended.ALREADY_STORED; // the same request, stored concurrently
     }
+    return numbered.dialog().get(DialogDocuments.MESSAGE_COUNT, Number.class).longValue() == 1
+        ? Appended.OPENED_DIALOG
+        : Appended.CONTINUED_DIALOG;
   }
 
   private boolean stored(String messageId) {

@@ -158,39 +158,31 @@ public class MongoHandoffs implements Handoffs {
   @Override
   public boolean reply(String dialogId, String replyId, ReplyRecord reply, Instant at) {
     Date now = Date.from(at);
-    for (int attempt = 1; ; attempt++) {
-      Document dialog =
-          dialogs()
-              .findOneAndUpdate(
-                  eq("_id", dialogId),
-                  Updates.combine(
-                      Updates.inc(DialogDocuments.MESSAGE_COUNT, 1L),
-                      Updates.inc(DialogDocuments.LAST_SEQ, 1L),
-                      Updates.set(DialogDocuments.UPDATED_AT, now)),
-                  new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-      if (dialog == null) {
-        return false;
-      }
-      long seq = dialog.get(DialogDocuments.LAST_SEQ, Number.class).longValue();
-      try {
-        messages()
-            .insertOne(
-                DialogDocuments.reply(replyId, null, dialogId, dialog, seq, reply, now, cipher));
-        return true;
-      } catch (RuntimeException e) {
-        dialogs().updateOne(eq("_id", dialogId), Updates.inc(DialogDocuments.MESSAGE_COUNT, -1L));
-        if (!MongoDialogStore.isDuplicateKey(e)) {
-          throw e;
-        }
-        if (messages().countDocuments(eq("_id", replyId)) > 0) {
-          return true; // stored by the same request before
-        }
-        // the number was drawn by a turn at the same moment (see MongoDialogStore.append)
-        if (attempt == MongoDialogStore.MAX_NUMBERING_ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
+    return DialogNumbers.insert(
+                store.database(),
+                dialogId,
+                replyId,
+                () ->
+                    dialogs()
+                        .findOneAndUpdate(
+                            eq("_id", dialogId),
+                            Updates.combine(
+                                Updates.inc(DialogDocuments.MESSAGE_COUNT, 1L),
+                                Updates.inc(DialogDocuments.LAST_SEQ, 1L),
+                                Updates.set(DialogDocuments.UPDATED_AT, now)),
+                            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)),
+                dialog ->
+                    DialogDocuments.reply(
+                        replyId,
+                        null,
+                        dialogId,
+                        dialog,
+                        dialog.get(DialogDocuments.LAST_SEQ, Number.class).longValue(),
+                        reply,
+                        now,
+                        cipher))
+            .outcome()
+        != DialogNumbers.Outcome.NO_DIALOG;
   }
 
   private List<Handoff> withDialogs(List<Document> pointers) {

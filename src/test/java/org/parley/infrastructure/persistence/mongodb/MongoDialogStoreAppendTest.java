@@ -2,6 +2,7 @@ package org.parley.infrastructure.persistence.mongodb;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.model.Sorts;
 import java.nio.file.Path;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.domain.model.dialog.Appended;
+import org.parley.domain.model.dialog.Message;
 import org.parley.domain.model.dialog.NewMessage;
+import org.parley.domain.model.dialog.TurnStore;
 
 /**
  * The DataAPI's append on the embedded store through the real driver: the message's id and its
@@ -60,6 +63,36 @@ class MongoDialogStoreAppendTest {
         2L,
         dialogs().find(eq("_id", "d")).first().get("messageCount", Number.class).longValue(),
         "the number drawn for nothing is not counted");
+  }
+
+  @Test
+  void aConsentQuestionWhoseNumberIsTakenIsAskedUnderTheNextAndOnlyOnce() {
+    store.append(message("first", null));
+    messages().insertOne(new Document("_id", "d/other").append("dialogId", "d").append("seq", 2L));
+    MongoConsentQuestions questions = new MongoConsentQuestions();
+    questions.store = store.store;
+    questions.cipher = store.cipher;
+    TurnStore.ReplyRecord question =
+        new TurnStore.ReplyRecord(
+            Message.MessageType.QUICK_REPLY,
+            "May I keep it?",
+            List.of("Yes", "No"),
+            null,
+            "consent",
+            "{}");
+
+    assertTrue(questions.ask("d", question, Instant.now()).isPresent());
+    assertEquals(
+        3L,
+        messages()
+            .find(eq("_id", "d/consent-question"))
+            .first()
+            .get("seq", Number.class)
+            .longValue());
+    assertTrue(questions.ask("d", question, Instant.now()).isEmpty(), "asked already");
+    assertTrue(questions.ask("no-such-dialog", question, Instant.now()).isEmpty());
+    assertEquals(
+        2L, dialogs().find(eq("_id", "d")).first().get("messageCount", Number.class).longValue());
   }
 
   @Test
