@@ -102,8 +102,8 @@ public class DefaultConversationService implements ConversationService {
     }
     if (slot.handedOff()) {
       // a person answers this user: the message waits in the transcript, the bot stays silent
+      // (not counted as answered: the bot did not answer it, and a person may not either)
       turns.answer(turn.id(), dialogId, List.of(), false, clock.instant());
-      metrics.answered(message.channel());
       return 0;
     }
 

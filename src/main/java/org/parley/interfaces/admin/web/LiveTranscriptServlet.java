@@ -1,7 +1,6 @@
 package org.parley.interfaces.admin.web;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.annotation.WebServlet;
@@ -9,6 +8,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +21,7 @@ import org.parley.interfaces.admin.facade.AdminConsoleFacade;
 import org.parley.interfaces.admin.facade.dto.HandoffDto;
 import org.parley.interfaces.admin.facade.dto.TranscriptDto;
 import org.parley.interfaces.admin.facade.dto.TranscriptLineDto;
+import org.parley.interfaces.rest.Problem;
 
 /**
  * The transcript page's live feed: {@code GET /admin/live/transcript?dialog=...} answers the
@@ -81,18 +82,11 @@ public class LiveTranscriptServlet extends HttpServlet {
   private static void problem(HttpServletResponse response, int status, String type, String detail)
       throws IOException {
     response.setStatus(status);
-    response.setContentType("application/problem+json");
+    response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response
-        .getWriter()
-        .write(
-            Json.createObjectBuilder()
-                .add("type", "https://parley.org/problems/" + type)
-                .add("title", type.replace('-', ' '))
-                .add("status", status)
-                .add("detail", detail)
-                .build()
-                .toString());
+    JSON.toJson(
+        Problem.of(type, Response.Status.fromStatusCode(status), detail, null),
+        response.getWriter());
   }
 
   /** What the page shows: the lines in order, how many messages, and the handoff's state. */
