@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  *       (replies per user not exactly 1..n in order: missing, doubled or out of order).
  *   <li>acknowledgement at a fixed rate (--ack-rate, default half the measured throughput): the
  *       latency of the webhook's answer when Parley is not saturated.
+ *   <li>the cold phase: the first --cold messages after the server started (the warm-up's), answered
+ *       per second, beside the throughput run's steady rate.
  *   <li>the ceiling: GET --ceiling-url (a bare JMS send/receive loop through two grouped queues and
  *       two MDBs on the same server; bench/jms-ceiling).
  * </ol>
@@ -48,6 +50,8 @@ public class PipelineBenchmark {
   static final Map<Long, List<long[]>> REPLIES = new ConcurrentHashMap<>();
   static final AtomicLong REPLY_COUNT = new AtomicLong();
   static final Map<Long, long[]> SENT_AT = new ConcurrentHashMap<>();
+  static final AtomicLong COLD_MARK = new AtomicLong(-1);
+  static final AtomicLong COLD_REACHED = new AtomicLong();
 
   public static void main(String[] args) throws Exception {
     String url = arg(args, "--url", "http://127.0.0.1:8280");
@@ -59,6 +63,9 @@ public class PipelineBenchmark {
     String ceilingUrl = arg(args, "--ceiling-url", "");
     String ackRateArg = arg(args, "--ack-rate", "");
     int ackMessages = Integer.parseInt(arg(args, "--ack-messages", "10000"));
+    long serverPid = Long.parseLong(arg(args, "--server-pid", "0"));
+    long clkTck = Long.parseLong(arg(args, "--clk-tck", "100"));
+    int cold = Integer.parseInt(arg(args, "--cold", "2000"));
 
     HttpServer standIn = HttpServer.create(new InetSocketAddress("127.0.0.1", standInPort), 512);
     standIn.createContext("/", exchange -> {
@@ -70,7 +77,9 @@ public class PipelineBenchmark {
         long chatId = Long.parseLong(chat.group(1));
         REPLIES.computeIfAbsent(chatId, c -> java.util.Collections.synchronizedList(new ArrayList<>()))
             .add(new long[] {Long.parseLong(replyTo.group(1)), now});
-        REPLY_COUNT.incrementAndGet();
+        if (REPLY_COUNT.incrementAndGet() == COLD_MARK.get()) {
+          COLD_REACHED.set(now);
+        }
       }
       byte[] answer = ("{\"ok\":true,\"result\":{\"message_id\":" + now % 1_000_000_000 + "}}")
           .getBytes(StandardCharsets.UTF_8);
@@ -87,7 +96,9 @@ public class PipelineBenchmark {
         .executor(Executors.newFixedThreadPool(concurrency)).build();
     long base = (System.currentTimeMillis() / 1000) * 10_000L; // chat ids unique per run
     int warmup = Integer.parseInt(arg(args, "--warmup", "3000"));
+    long coldStart = System.nanoTime();
     if (warmup > 0) {
+      COLD_MARK.set(Math.min(cold, warmup));
       // the server was just started: let the JIT compile the hot paths before measuring
       System.out.printf("Warming up with %d messages (not measured)...%n", warmup);
       long warmBase = base + 5_000_000L;
@@ -114,6 +125,7 @@ public class PipelineBenchmark {
         Thread.sleep(100);
       }
       warmers.shutdown();
+      COLD_MARK.set(-1);
       if (!ceilingUrl.isEmpty()) {
         client.send(HttpRequest.newBuilder(URI.create(ceilingUrl + "?messages=" + warmup + "&users=" + users))
             .timeout(Duration.ofMinutes(6)).build(), HttpResponse.BodyHandlers.ofString());
@@ -125,6 +137,8 @@ public class PipelineBenchmark {
         users, messages, concurrency);
 
     // 1. throughput
+    long[] cpuBefore = cpuTicks(serverPid);
+    long windowStart = System.currentTimeMillis();
     long[] ack = new long[users * messages];
     AtomicInteger ackIndex = new AtomicInteger();
     AtomicInteger failures = new AtomicInteger();
@@ -161,6 +175,8 @@ public class PipelineBenchmark {
     }
     long lastReply = REPLIES.values().stream().flatMap(List::stream).mapToLong(r -> r[1]).max().orElse(start);
     double seconds = (lastReply - start) / 1e9;
+    long[] cpuAfter = cpuTicks(serverPid);
+    long windowEnd = System.currentTimeMillis();
 
     long violations = 0;
     List<Long> replyLatency = new ArrayList<>();
@@ -195,6 +211,18 @@ public class PipelineBenchmark {
     System.out.printf("  ordering          %d of %d users with a reply missing, doubled or out of order%n",
         violations, users);
     double throughput = REPLY_COUNT.get() / seconds;
+    if (COLD_REACHED.get() > 0) {
+      double coldRate = Math.min(cold, warmup) / ((COLD_REACHED.get() - coldStart) / 1e9);
+      System.out.printf("  cold phase        the first %d messages after boot: %.0f messages answered/s, %.0f %% of"
+          + " this steady rate%n", Math.min(cold, warmup), coldRate, 100 * coldRate / throughput);
+    }
+    if (serverPid > 0 && cpuBefore.length == 2 && cpuAfter.length == 2) {
+      double cpuSeconds = ((cpuAfter[0] + cpuAfter[1]) - (cpuBefore[0] + cpuBefore[1])) / (double) clkTck;
+      System.out.printf("  server CPU        %.1f s over the run: %.2f ms per message answered (%.0f %% of 2 cores)%n",
+          cpuSeconds, cpuSeconds * 1000 / REPLY_COUNT.get(),
+          100 * cpuSeconds / ((windowEnd - windowStart) / 1000.0) / Runtime.getRuntime().availableProcessors());
+      System.out.printf("  profile window    %d %d %.2f %d%n", windowStart, windowEnd, cpuSeconds, REPLY_COUNT.get());
+    }
 
     // 2. acknowledgement at a fixed rate
     double rate = ackRateArg.isEmpty() ? Math.max(50, throughput / 2) : Double.parseDouble(ackRateArg);
@@ -261,6 +289,20 @@ public class PipelineBenchmark {
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
     return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  /** utime and stime of the process, in clock ticks (/proc/PID/stat); empty if unreadable. */
+  static long[] cpuTicks(long pid) {
+    if (pid <= 0) {
+      return new long[0];
+    }
+    try {
+      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
+    } catch (IOException | RuntimeException e) {
+      return new long[0];
+    }
   }
 
   static long percentile(long[] values, double p) {

@@ -1,15 +1,34 @@
 #!/usr/bin/env bash
 # The conversation pipeline under load (README.md, "Benchmarks"):
-#   bench/pipeline-benchmark.sh [--users 1000] [--messages 20] [--concurrency 64] [--ack-rate N]
+#   bench/pipeline-benchmark.sh [--memory-store] [--users 1000] [--messages 20] [--concurrency 64] [--ack-rate N]
 # Starts its own Parley (a copy of target/server's standalone directory, port offset 200: HTTP 8280,
 # management 10190) with the Telegram channel pointed at the benchmark's stand-in Bot API, deploys the
 # bare-JMS ceiling (bench/jms-ceiling) beside it, and runs bench/PipelineBenchmark.java.
-# With MONGODB_URI set Parley uses that MongoDB; otherwise a fresh embedded development store.
+# With MONGODB_URI set Parley uses that MongoDB; otherwise a fresh embedded development store. With
+# --memory-store, a store that costs next to nothing (bench/MemoryStore.java, in memory, a process of
+# its own): Parley's own ceiling beside the default's.
+# The server runs with a flight recording (JFR's default settings); at the end bench/ProfileStages.java
+# prints the server's CPU per message by stage over the throughput run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+memory_store=false
+args=()
+for a in "$@"; do
+  if [ "$a" = "--memory-store" ]; then memory_store=true; else args+=("$a"); fi
+done
+
 ./mvnw -q -B -DskipTests package
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=provided -Dmdep.outputFile=target/bench-provided-classpath.txt
+mkdir -p target/bench
+if $memory_store; then
+  ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=compile -Dmdep.outputFile=target/bench-compile-classpath.txt
+  store_port=28017
+  java -Xmx2g -cp "$(cat target/bench-compile-classpath.txt)" bench/MemoryStore.java "$store_port" > target/bench/store.out 2>&1 &
+  store=$!
+  for _ in $(seq 1 120); do grep -q ready target/bench/store.out 2>/dev/null && break; sleep 0.5; done
+  export MONGODB_URI="mongodb://127.0.0.1:$store_port"
+fi
 
 # the ceiling: two MDBs and a servlet, compiled against the Jakarta EE API only
 ceiling=target/bench/jms-ceiling
@@ -32,15 +51,27 @@ server_args=(-Djboss.server.base.dir="$PWD/$base" -Djboss.socket.binding.port-of
   -Dparley.telegram.secret-token=bench-telegram-secret -Dparley.telegram.bot-token=1:bench
   -Dparley.telegram.api-url=http://127.0.0.1:28443 -Dparley.mongodb.embedded.file="$PWD/$base/data/store.mv"
   -Dparley.telegram.send-interval=PT0S)
-LAUNCH_JBOSS_IN_BACKGROUND=1 JAVA_OPTS="-Xmx2g ${BENCH_JAVA_OPTS:-}" target/server/bin/standalone.sh \
-  --read-only-server-config=standalone.xml "${server_args[@]}" > target/bench/server.out 2>&1 &
+recording="$PWD/target/bench/server.jfr"
+rm -f "$recording"
+LAUNCH_JBOSS_IN_BACKGROUND=1 JAVA_OPTS="-Xmx2g -XX:StartFlightRecording=name=bench,settings=default ${BENCH_JAVA_OPTS:-}" \
+  target/server/bin/standalone.sh --read-only-server-config=standalone.xml "${server_args[@]}" > target/bench/server.out 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+trap 'kill $server ${store:-} 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 
 source bench/ready.sh
 await_ready
 
 target/server/bin/jboss-cli.sh --connect --controller=127.0.0.1:10190 --commands="jms-queue add --queue-address=bench.ceiling.in --entries=java:/jms/queue/bench.ceiling.in,jms-queue add --queue-address=bench.ceiling.out --entries=java:/jms/queue/bench.ceiling.out,deploy target/bench/jms-ceiling.war" > /dev/null
 
+server_pid=$(pgrep -f -n "jboss.server.base.dir=$PWD/$base")
 java -Xmx1g bench/PipelineBenchmark.java --url http://127.0.0.1:8280 --stand-in-port 28443 \
-  --secret bench-telegram-secret --ceiling-url http://127.0.0.1:8280/jms-ceiling/ "$@"
+  --secret bench-telegram-secret --ceiling-url http://127.0.0.1:8280/jms-ceiling/ \
+  --server-pid "$server_pid" --clk-tck "$(getconf CLK_TCK)" ${args[@]+"${args[@]}"} | tee target/bench/benchmark.out
+
+# CPU per message by stage, over the throughput run
+window=$(sed -n 's/^  profile window *//p' target/bench/benchmark.out)
+if [ -n "$window" ]; then
+  jcmd "$server_pid" JFR.dump name=bench filename="$recording" > /dev/null
+  echo
+  java bench/ProfileStages.java "$recording" $window
+fi

@@ -21,6 +21,7 @@ import org.parley.application.PipelineMetrics;
 import org.parley.domain.model.dialog.ConsentQuestions;
 import org.parley.domain.model.dialog.Message;
 import org.parley.domain.model.dialog.TurnStore;
+import org.parley.domain.model.dialog.TurnStore.Arrival;
 import org.parley.domain.model.dialog.TurnStore.DialogRef;
 import org.parley.domain.model.dialog.TurnStore.DialogSlot;
 import org.parley.domain.model.dialog.TurnStore.InboundTurn;
@@ -37,13 +38,14 @@ import org.parley.plugin.api.Reply;
 import org.parley.plugin.internal.PluginRouter;
 
 /**
- * The turn: understand (pure, before anything is written), enter the dialog, claim the turn by
- * inserting the user's message under its platform id (a duplicate key means "handled before": its
- * undelivered replies are queued again and nothing else happens), let the plugin answer, store the
- * replies and queue them. The consent answer after a goodbye or the idle timeout is recognised
- * before the dialog is entered and recorded by {@link ConsentConversation}. A user who asks for a
- * person (the {@code handoff} intent) is answered with the notice and waits for one; while a
- * conversation is handed off, its messages are stored and the bot does not answer them.
+ * The turn: understand (pure, before anything is written), claim the message as it arrives (a
+ * message claimed before and answered: its undelivered replies are queued again and nothing else
+ * happens; the plugin never runs twice for a message answered), let the plugin answer, store the
+ * message with its replies and queue them. Three store round trips in all ({@link TurnStore}). The
+ * consent answer after a goodbye or the idle timeout is recognised before the dialog is entered and
+ * recorded by {@link ConsentConversation}. A user who asks for a person (the {@code handoff}
+ * intent) is answered with the notice and waits for one; while a conversation is handed off, its
+ * messages are stored and the bot does not answer them.
  */
 @ApplicationScoped
 public class DefaultConversationService implements ConversationService {
@@ -82,32 +84,29 @@ public class DefaultConversationService implements ConversationService {
     Instant understoodAt = clock.instant();
     Participant participant =
         new Participant(customerId, message.channel(), message.userId(), message.conversationRef());
-    DialogSlot slot =
-        turns.enter(
-            participant, understood.language(), understoodAt, understoodAt.minus(idleTimeout));
-    if (slot.opened()) {
-      // a new dialog: a consent question left unanswered is passed over
-      questions
-          .awaitingConsent(customerId)
-          .ifPresent(old -> questions.endConsentQuestion(old.dialogId()));
-    }
     InboundTurn turn = turn(message, customerId, text, understood, receivedAt, understoodAt);
-    Optional<StoredTurn> stored = turns.claim(slot, turn);
-    String dialogId = slot.dialogId();
-    if (stored.isPresent()) {
-      if (stored.get().answered()) {
+    Arrival arrival =
+        turns.arrive(participant, turn.id(), understoodAt, understoodAt.minus(idleTimeout));
+    if (arrival.claimedBefore()) {
+      Optional<StoredTurn> stored = turns.stored(turn);
+      if (stored.isPresent() && stored.get().answered()) {
         return resendUndelivered(message, stored.get());
       }
-      dialogId = stored.get().dialogId(); // claimed by an attempt that failed: answer it now
+      // claimed by an attempt that failed: answered now
     }
+    DialogSlot slot = arrival.slot();
+    // a new dialog: a consent question left unanswered is passed over
+    arrival.questionLeft().ifPresent(questions::endConsentQuestion);
     if (slot.handedOff()) {
       // a person answers this user: the message waits in the transcript, the bot stays silent
       // (not counted as answered: the bot did not answer it, and a person may not either)
-      turns.answer(turn.id(), dialogId, List.of(), false, clock.instant());
+      turns.answer(slot, turn, List.of(), false, clock.instant());
       return 0;
     }
 
-    PluginRouter.Answer answer = router.route(customerId, dialogId, text, understood);
+    String dialogId = slot.dialogId();
+    PluginRouter.Answer answer =
+        router.route(customerId, dialogId, text, understood, slot.pendingAction());
     List<Reply> replies = new ArrayList<>(answer.replies());
     if (HANDOFF.equals(understood.intent())) {
       // before the turn is marked answered: a failure here is retried with the whole turn
@@ -132,7 +131,10 @@ public class DefaultConversationService implements ConversationService {
       boolean fromPlugin = i < answer.replies().size();
       records.add(record(reply, fromPlugin ? answer.plugin() : "consent"));
     }
-    turns.answer(turn.id(), dialogId, records, goodbye, clock.instant());
+    Optional<StoredTurn> before = turns.answer(slot, turn, records, goodbye, clock.instant());
+    if (before.isPresent()) { // answered before, longer ago than the claims the pointer keeps
+      return before.get().answered() ? resendUndelivered(message, before.get()) : 0;
+    }
     outgoing.forEach(outbound::enqueue);
     metrics.answered(message.channel());
     return outgoing.isEmpty() ? 0 : outgoing.get(outgoing.size() - 1).position();
@@ -171,7 +173,16 @@ public class DefaultConversationService implements ConversationService {
 
   @Override
   public int failed(InboundMessage message, String reason) {
-    return turns.failed(message.deduplicationId(), reason, clock.instant());
+    // understood again (the NLU is pure): the failed message is kept as it was understood
+    String customerId = CustomerIds.of(message.channel(), message.userId());
+    String text = textOf(message);
+    NluResult understood = nlu.parse(text, NluContext.withLocale(message.locale()));
+    Instant now = clock.instant();
+    return turns.turnFailed(
+        new Participant(customerId, message.channel(), message.userId(), message.conversationRef()),
+        turn(message, customerId, text, understood, now, now),
+        reason,
+        now);
   }
 
   @Override

@@ -39,14 +39,24 @@ public class PluginRouter {
   }
 
   public Answer route(String customerId, String dialogId, String text, NluResult nlu) {
-    Optional<PendingAction> waiting = pending.find(dialogId);
+    return route(customerId, dialogId, text, nlu, true);
+  }
+
+  /**
+   * Routes the message; {@code pendingPossible}: a plugin may wait for an answer in this dialog
+   * (when the caller knows it does not, the pending action is neither looked up nor cleared).
+   */
+  public Answer route(
+      String customerId, String dialogId, String text, NluResult nlu, boolean pendingPossible) {
+    Optional<PendingAction> waiting = pendingPossible ? pending.find(dialogId) : Optional.empty();
     if (waiting.isPresent() && !isNewTopic(waiting.get(), nlu)) {
       return continuePending(customerId, dialogId, waiting.get(), text, nlu);
     }
+    boolean held = waiting.isPresent();
     Optional<PluginRegistry.Routed> routed =
         registry.routeFor(nlu.intent()).or(() -> registry.routeFor(NluResult.FALLBACK));
     if (routed.isEmpty()) {
-      pending.clear(dialogId);
+      clearIf(held, dialogId);
       return new Answer(null, null, List.of(new Reply.Text("Sorry, I cannot help with that.")));
     }
     Route route = routed.get().route();
@@ -54,7 +64,14 @@ public class PluginRouter {
     for (Attribute attribute : route.attributes()) {
       entity(nlu, attribute.entity()).ifPresent(value -> attributes.put(attribute.name(), value));
     }
-    return complete(customerId, dialogId, routed.get().plugin(), route, attributes, nlu.language());
+    return complete(
+        customerId, dialogId, routed.get().plugin(), route, attributes, nlu.language(), held);
+  }
+
+  private void clearIf(boolean held, String dialogId) {
+    if (held) {
+      pending.clear(dialogId);
+    }
   }
 
   private Answer continuePending(
@@ -72,7 +89,8 @@ public class PluginRouter {
             .orElseThrow();
     Map<String, String> attributes = new HashMap<>(waiting.attributes());
     attributes.put(awaited.name(), entity(nlu, awaited.entity()).orElse(text.strip()));
-    return complete(customerId, dialogId, plugin.get(), route.get(), attributes, nlu.language());
+    return complete(
+        customerId, dialogId, plugin.get(), route.get(), attributes, nlu.language(), true);
   }
 
   private Answer complete(
@@ -81,10 +99,11 @@ public class PluginRouter {
       Plugin plugin,
       Route route,
       Map<String, String> attributes,
-      String language) {
+      String language,
+      boolean held) {
     String name = plugin.descriptor().name();
     if (!registry.connected(name)) {
-      pending.clear(dialogId);
+      clearIf(held, dialogId);
       return new Answer(name, route.action(), List.of(new Reply.Text(CLOSED)));
     }
     for (Attribute attribute : route.attributes()) {
@@ -96,7 +115,7 @@ public class PluginRouter {
         return new Answer(name, route.action(), List.of(new Reply.Text(attribute.prompt())));
       }
     }
-    pending.clear(dialogId);
+    clearIf(held, dialogId);
     return new Answer(
         name, route.action(), plugin.trigger(new Action(route.action(), attributes, language)));
   }

@@ -5,40 +5,49 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The conversation pipeline's writes: a turn is the user's message (stored under its platform id,
- * so a redelivery is recognised by the insert itself) and the bot's replies, each with its delivery
- * state. Implemented by the persistence adapter; every write is a single-document atomic operation,
- * so a turn costs one dialog update and one insert, and the replies one more of each. The consent
- * questions and idle dialogs are {@link ConsentQuestions}, the replies' delivery {@link
- * DeliveryRecords}.
+ * The conversation pipeline's writes, three round trips a turn: the message arrives (one atomic
+ * update of the customer's pointer claims its platform id among the customer's last ones and says
+ * which dialog it goes into), and once the plugin has answered, the dialog's update reserves the
+ * numbers of the message and its replies, and one ordered batch stores the replies and the message.
+ * A redelivery is recognised by the claim before anything runs again, and one older than the claims
+ * kept by the batch itself (a duplicate key: nothing of it is stored, and the turn stored before is
+ * the answer). Implemented by the persistence adapter. The consent questions and idle dialogs are
+ * {@link ConsentQuestions}, the replies' delivery {@link DeliveryRecords}.
  */
 public interface TurnStore {
 
   /**
-   * Continues the customer's open dialog if it was active after {@code idleCutoff}, reserving the
-   * next message number; else opens a new, unconsented dialog.
+   * The message {@code turnId} of the participant arrives at {@code at}: it is claimed (unless it
+   * was, recently) and goes into the customer's open dialog if that was active after {@code
+   * idleCutoff} (or is handed off to a person), else into a new, unconsented one.
    */
-  DialogSlot enter(Participant participant, String language, Instant at, Instant idleCutoff);
+  Arrival arrive(Participant participant, String turnId, Instant at, Instant idleCutoff);
 
   /**
-   * Stores the user's message as the turn {@code turn.id()}. If a turn with that id is stored
-   * already, nothing is written (the slot's reservation is given back) and the stored turn is
-   * returned.
+   * The turn as stored by an earlier attempt: empty when nothing of it is stored (that attempt
+   * failed first), answered when its replies are stored (a turn cut short after storing its replies
+   * is completed here).
    */
-  Optional<StoredTurn> claim(DialogSlot slot, InboundTurn turn);
+  Optional<StoredTurn> stored(InboundTurn turn);
 
   /**
-   * Stores the replies of a turn as the dialog's next messages, marks the turn answered and, when
-   * {@code endDialog}, ends the dialog awaiting the user's consent. Returns the stored replies (no
-   * reply is stored when the dialog was erased meanwhile; they are still returned, to be sent).
+   * Stores the user's message and the replies as the dialog's next messages (the dialog is created
+   * if this turn opened it) and, when {@code endDialog}, ends the dialog awaiting the user's
+   * consent. Empty when stored; the turn stored before when it was (nothing is then written).
    */
-  List<StoredReply> answer(
-      String turnId, String dialogId, List<ReplyRecord> replies, boolean endDialog, Instant at);
+  Optional<StoredTurn> answer(
+      DialogSlot slot, InboundTurn turn, List<ReplyRecord> replies, boolean endDialog, Instant at);
 
   /**
-   * Notes why handling the turn (or delivering the reply) failed, counting the failure: it stays
-   * unanswered until a redelivery succeeds. Returns the count after this one, or 0 when there is no
-   * such turn or reply (or it is answered already).
+   * Notes why handling the user's message failed, counting the failure (a message not stored yet is
+   * stored now, as failed, in the customer's dialog): it stays unanswered until a redelivery
+   * succeeds. Returns the count after this one, or 0 when it is answered already.
+   */
+  int turnFailed(Participant participant, InboundTurn turn, String reason, Instant at);
+
+  /**
+   * Notes why delivering the reply failed, counting the failure. Returns the count after this one,
+   * or 0 when there is no such reply.
    */
   int failed(String id, String reason, Instant at);
 
@@ -52,10 +61,22 @@ public interface TurnStore {
   record Participant(String customerId, String channel, String userId, String conversationRef) {}
 
   /**
-   * A dialog a message goes into, and the message's number in it; {@code handedOff}: a person
-   * answers in it, not the bot.
+   * The dialog a message goes into and whom with; {@code opened}: this message opens it; {@code
+   * handedOff}: a person answers in it, not the bot; {@code pendingAction}: a plugin waits for an
+   * answer in it.
    */
-  record DialogSlot(String dialogId, long seq, boolean opened, boolean handedOff) {}
+  record DialogSlot(
+      String dialogId,
+      Participant participant,
+      boolean opened,
+      boolean handedOff,
+      boolean pendingAction) {}
+
+  /**
+   * A message arrived: its dialog; {@code claimedBefore}: it was claimed by an earlier attempt;
+   * {@code questionLeft}: the dialog whose consent question the new dialog leaves unanswered.
+   */
+  record Arrival(DialogSlot slot, boolean claimedBefore, Optional<String> questionLeft) {}
 
   /** A dialog and whom to ask about it. */
   record DialogRef(String dialogId, Participant participant, String language) {}

@@ -67,6 +67,13 @@ public class MongoConsentQuestions implements ConsentQuestions {
                   eq("_id", dialog.getString(DialogDocuments.CUSTOMER_ID)),
                   eq(DialogDocuments.ASKING, dialogId)),
               Updates.unset(DialogDocuments.ASKING));
+      // an ended dialog is not continued: the customer's next message opens one
+      conversations()
+          .updateOne(
+              and(
+                  eq("_id", dialog.getString(DialogDocuments.CUSTOMER_ID)),
+                  eq(DialogDocuments.DIALOG_ID, dialogId)),
+              Updates.unset(DialogDocuments.DIALOG_ID));
     }
   }
 

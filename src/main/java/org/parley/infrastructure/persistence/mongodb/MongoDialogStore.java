@@ -236,7 +236,14 @@ public class MongoDialogStore implements DialogStore {
     if (wholeCustomer) {
       conversations().deleteOne(eq("_id", customerId)); // the pointers and the ordering numbers
     } else {
-      for (String pointer : List.of(DialogDocuments.DIALOG_ID, DialogDocuments.ASKING)) {
+      conversations() // the current dialog: with it go the claims of its messages
+          .updateOne(
+              and(eq("_id", customerId), Filters.in(DialogDocuments.DIALOG_ID, scope)),
+              Updates.combine(
+                  Updates.unset(DialogDocuments.DIALOG_ID),
+                  Updates.unset(MongoTurnStore.CLAIMED),
+                  Updates.unset(MongoTurnStore.LAST_AT)));
+      for (String pointer : List.of(DialogDocuments.ASKING, MongoTurnStore.PENDING)) {
         conversations()
             .updateOne(
                 and(eq("_id", customerId), Filters.in(pointer, scope)), Updates.unset(pointer));

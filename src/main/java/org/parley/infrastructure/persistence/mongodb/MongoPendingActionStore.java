@@ -1,9 +1,11 @@
 package org.parley.infrastructure.persistence.mongodb;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Date;
@@ -16,7 +18,9 @@ import org.parley.plugin.internal.PendingActionStore;
 
 /**
  * Pending actions in {@code pending_actions}, one document per dialog ({@code _id} = dialogId).
- * They hold what the user said, so erasing or purging a dialog deletes its pending action too.
+ * They hold what the user said, so erasing or purging a dialog deletes its pending action too. The
+ * customer's pointer names the dialog that has one ({@code pending}), so that a turn looks for it
+ * only then.
  */
 @ApplicationScoped
 public class MongoPendingActionStore implements PendingActionStore {
@@ -60,11 +64,26 @@ public class MongoPendingActionStore implements PendingActionStore {
                 .append(DialogDocuments.UPDATED_AT, new Date())
                 .append(DialogDocuments.SEALED_WITH, cipher.mark()),
             new ReplaceOptions().upsert(true));
+    // the turn reads the pointer anyway: there it learns whether to look for a pending action
+    store
+        .database()
+        .getCollection(DialogDocuments.CONVERSATIONS)
+        .updateOne(eq("_id", customerId), Updates.set(MongoTurnStore.PENDING, dialogId));
   }
 
   @Override
   public void clear(String dialogId) {
-    collection().deleteOne(eq("_id", dialogId));
+    Document cleared = collection().findOneAndDelete(eq("_id", dialogId));
+    if (cleared != null && cleared.getString(DialogDocuments.CUSTOMER_ID) != null) {
+      store
+          .database()
+          .getCollection(DialogDocuments.CONVERSATIONS)
+          .updateOne(
+              and(
+                  eq("_id", cleared.getString(DialogDocuments.CUSTOMER_ID)),
+                  eq(MongoTurnStore.PENDING, dialogId)),
+              Updates.unset(MongoTurnStore.PENDING));
+    }
   }
 
   private MongoCollection<Document> collection() {

@@ -8,12 +8,20 @@ import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -29,222 +37,392 @@ import org.parley.domain.model.dialog.Message;
 import org.parley.domain.model.dialog.TurnStore;
 
 /**
- * Turns in the {@code dialogs} and {@code messages} collections. The user's message is inserted
- * under its platform id ({@code channel:platformMessageId}) as {@code _id}: the insert is the
- * "already handled?" check, and a duplicate-key error is its answer. Replies are stored as {@code
- * <turn id>/<n>}, so a turn's replies are one range of the primary key. Delivery is recorded on the
- * reply alone ({@link MongoDeliveryRecords}), the end of a dialog by {@link MongoConsentQuestions};
- * nothing rewrites a dialog. The documents' shared shapes are in {@link DialogDocuments}.
+ * Turns in the {@code conversations}, {@code dialogs} and {@code messages} collections, three round
+ * trips each ({@link TurnStore}):
+ *
+ * <ol>
+ *   <li>the customer's pointer ({@code conversations}, by the customer id) claims the message's
+ *       platform id ({@code channel:platformMessageId}) among the last {@value #CLAIMS_KEPT} in
+ *       {@code claimed}, notes {@code lastAt}, and comes back as it was: the current dialog, its
+ *       consent question, its handoff, its pending action. A duplicate key (the filter missed the
+ *       pointer) is a redelivery;
+ *   <li>after the plugin, the dialog's conditional upsert reserves the numbers of the message and
+ *       its replies (and creates a dialog this message opens);
+ *   <li>one ordered batch inserts the replies ({@code <turn id>/<n>}, one range of the primary key)
+ *       and then the message under its platform id as {@code _id}, guarded by its state: a
+ *       duplicate key there means it was answered before, longer ago than the claims kept.
+ * </ol>
+ *
+ * Delivery is recorded on the reply alone ({@link MongoDeliveryRecords}), the end of a dialog by
+ * {@link MongoConsentQuestions}. The documents' shared shapes are in {@link DialogDocuments}.
  */
 @ApplicationScoped
 public class MongoTurnStore implements TurnStore {
+
+  /** How many of a customer's message ids their pointer keeps claimed. */
+  static final int CLAIMS_KEPT = 32;
+
+  /** On the pointer: the ids of the customer's last messages, claimed by their turns. */
+  static final String CLAIMED = "claimed";
+
+  /** On the pointer: when the customer's last message arrived (their dialog's activity). */
+  static final String LAST_AT = "lastAt";
+
+  /**
+   * On the pointer: the dialog in which a plugin waits for an answer ({@link
+   * MongoPendingActionStore}).
+   */
+  static final String PENDING = "pending";
 
   @Inject MongoDocumentStore store;
   @Inject DialogCipher cipher;
 
   @Override
-  public DialogSlot enter(
-      Participant participant, String language, Instant at, Instant idleCutoff) {
-    Date now = Date.from(at);
-    Document pointer = conversations().find(eq("_id", participant.customerId())).first();
-    if (pointer != null && pointer.getString(DialogDocuments.DIALOG_ID) != null) {
-      Document open =
-          dialogs()
-              .findOneAndUpdate(
-                  and(
-                      eq("_id", pointer.getString(DialogDocuments.DIALOG_ID)),
-                      eq(DialogDocuments.STATUS, DialogStatus.OPEN.name()),
-                      or(
-                          gte(DialogDocuments.UPDATED_AT, Date.from(idleCutoff)),
-                          eq(DialogDocuments.HANDED_OFF, true))),
-                  Updates.combine(
-                      Updates.inc(DialogDocuments.MESSAGE_COUNT, 1L),
-                      Updates.inc(DialogDocuments.LAST_SEQ, 1L),
-                      Updates.set(DialogDocuments.UPDATED_AT, now),
-                      Updates.set(DialogDocuments.LANGUAGE, language),
-                      Updates.set(DialogDocuments.CONVERSATION_REF, participant.conversationRef())),
-                  new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-      if (open != null) {
-        Document handoff = pointer.get(DialogDocuments.HANDOFF, Document.class);
-        return new DialogSlot(
-            open.getString("_id"),
-            open.get(DialogDocuments.LAST_SEQ, Number.class).longValue(),
-            false,
-            handoff != null
-                && open.getString("_id").equals(handoff.getString(DialogDocuments.DIALOG_ID)));
-      }
-    }
-    String dialogId = UUID.randomUUID().toString();
-    dialogs()
-        .insertOne(
-            new Document("_id", dialogId)
-                .append(DialogDocuments.CUSTOMER_ID, participant.customerId())
-                .append(DialogDocuments.CHANNEL, participant.channel())
-                .append(DialogDocuments.USER_ID, participant.userId())
-                .append(DialogDocuments.CONVERSATION_REF, participant.conversationRef())
-                .append(DialogDocuments.LANGUAGE, language)
-                .append(DialogDocuments.CONSENT, false)
-                .append(DialogDocuments.STATUS, DialogStatus.OPEN.name())
-                .append(DialogDocuments.CREATED_AT, now)
-                .append(DialogDocuments.UPDATED_AT, now)
-                .append(DialogDocuments.MESSAGE_COUNT, 1L)
-                .append(DialogDocuments.LAST_SEQ, 1L));
-    conversations()
-        .updateOne(
-            eq("_id", participant.customerId()),
-            Updates.set(DialogDocuments.DIALOG_ID, dialogId),
-            new UpdateOptions().upsert(true));
-    return new DialogSlot(dialogId, 1L, true, false);
-  }
-
-  @Override
-  public Optional<StoredTurn> claim(DialogSlot slot, InboundTurn turn) {
-    String id = turn.id();
-    Document document =
-        new Document("_id", turn.id())
-            .append(DialogDocuments.DIALOG_ID, slot.dialogId())
-            .append(DialogDocuments.CUSTOMER_ID, turn.customerId())
-            .append(DialogDocuments.CHANNEL, turn.channel())
-            .append(DialogDocuments.SEQ, slot.seq())
-            .append(DialogDocuments.DIRECTION, Message.Direction.INBOUND.name())
-            .append(DialogDocuments.TYPE, turn.type().name())
-            .append(
-                DialogDocuments.TEXT,
-                cipher.seal(
-                    turn.text(),
-                    DialogDocuments.where(DialogDocuments.MESSAGES, id, DialogDocuments.TEXT)))
-            .append(DialogDocuments.PAYLOAD, turn.payload())
-            .append(
-                DialogDocuments.ATTACHMENT_URL,
-                cipher.seal(
-                    turn.attachmentUrl(),
-                    DialogDocuments.where(
-                        DialogDocuments.MESSAGES, id, DialogDocuments.ATTACHMENT_URL)))
-            .append(DialogDocuments.LANGUAGE, turn.language())
-            .append(DialogDocuments.INTENT, turn.intent())
-            .append(DialogDocuments.CONFIDENCE, turn.confidence())
-            .append(DialogDocuments.ENTITIES, DialogDocuments.entities(id, turn.entities(), cipher))
-            .append("sentAt", date(turn.sentAt()))
-            .append(DialogDocuments.RECEIVED_AT, date(turn.receivedAt()))
-            .append("understoodAt", date(turn.understoodAt()))
-            .append(DialogDocuments.CREATED_AT, date(turn.receivedAt()))
-            .append(DialogDocuments.STATE, DialogDocuments.RECEIVED)
-            .append(DialogDocuments.SEALED_WITH, cipher.mark());
+  public Arrival arrive(Participant participant, String turnId, Instant at, Instant idleCutoff) {
+    String fresh = UUID.randomUUID().toString();
+    Document before;
     try {
-      messages().insertOne(document);
-      return Optional.empty();
+      before =
+          conversations()
+              .findOneAndUpdate(
+                  and(eq("_id", participant.customerId()), ne(CLAIMED, turnId)),
+                  Updates.combine(
+                      Updates.set(LAST_AT, Date.from(at)),
+                      Updates.pushEach(
+                          CLAIMED, List.of(turnId), new PushOptions().slice(-CLAIMS_KEPT)),
+                      Updates.setOnInsert(DialogDocuments.DIALOG_ID, fresh)),
+                  new FindOneAndUpdateOptions()
+                      .upsert(true)
+                      .returnDocument(ReturnDocument.BEFORE)
+                      .projection(Projections.exclude(CLAIMED)));
     } catch (RuntimeException e) {
       if (!MongoDialogStore.isDuplicateKey(e)) {
-        release(slot);
         throw e;
       }
+      // the filter missed the existing pointer: the id is among the claimed ones. The attempt that
+      // claimed it chose the dialog (and opened it, if it did), so the pointer says which.
+      Document pointer = conversations().find(eq("_id", participant.customerId())).first();
+      if (pointer == null) { // erased meanwhile: a new start
+        return arrive(participant, turnId, at, idleCutoff);
+      }
+      return new Arrival(place(participant, pointer, idleCutoff).slot(), true, Optional.empty());
     }
-    release(slot);
-    Document stored = messages().find(eq("_id", turn.id())).first();
-    if (stored == null) { // erased between the insert and this read: handled, and gone
-      return Optional.of(new StoredTurn(turn.id(), slot.dialogId(), true, List.of()));
+    if (before == null) { // the customer's first message: the pointer was created with the dialog
+      return new Arrival(
+          new DialogSlot(fresh, participant, true, false, false), false, Optional.empty());
     }
-    List<StoredReply> replies = replies(turn.id());
-    boolean marked = DialogDocuments.ANSWERED.equals(stored.getString(DialogDocuments.STATE));
-    if (!marked && !replies.isEmpty()) {
-      // an answer cut short between storing its replies and marking the turn (a node killed):
-      // the replies are the answer, so the turn is marked now (SingleNodeFaultIT, fault (a), found
-      // it left)
-      messages()
-          .updateOne(
-              and(eq("_id", turn.id()), ne(DialogDocuments.STATE, DialogDocuments.ANSWERED)),
-              Updates.combine(
-                  Updates.set(DialogDocuments.STATE, DialogDocuments.ANSWERED),
-                  Updates.unset(DialogDocuments.FAILURE)));
-    }
-    return Optional.of(
-        new StoredTurn(
-            turn.id(),
-            stored.getString(DialogDocuments.DIALOG_ID),
-            marked || !replies.isEmpty(),
-            replies));
+    return place(participant, before, idleCutoff);
   }
 
-  /** Gives back the number {@link #enter} reserved for a message that is not stored. */
-  private void release(DialogSlot slot) {
-    if (slot.opened()) {
-      // nothing else is in a dialog opened for this message
-      dialogs().deleteOne(and(eq("_id", slot.dialogId()), eq(DialogDocuments.MESSAGE_COUNT, 1L)));
-    } else {
-      // lastSeq stays: a number is never handed out twice
-      dialogs()
-          .updateOne(eq("_id", slot.dialogId()), Updates.inc(DialogDocuments.MESSAGE_COUNT, -1L));
+  /** The dialog a message goes into, given the pointer as it was before the message. */
+  private Arrival place(Participant participant, Document pointer, Instant idleCutoff) {
+    String current = pointer.getString(DialogDocuments.DIALOG_ID);
+    String asking = pointer.getString(DialogDocuments.ASKING);
+    Document handoff = pointer.get(DialogDocuments.HANDOFF, Document.class);
+    boolean handedOff =
+        current != null
+            && handoff != null
+            && current.equals(handoff.getString(DialogDocuments.DIALOG_ID));
+    if (current != null && !current.equals(asking)) {
+      Date lastAt = pointer.getDate(LAST_AT);
+      boolean active =
+          handedOff
+              || (lastAt == null
+                  ? activeSince(current, idleCutoff) // a pointer from before lastAt was kept
+                  : !lastAt.toInstant().isBefore(idleCutoff));
+      if (active) {
+        return new Arrival(
+            new DialogSlot(
+                current, participant, false, handedOff, current.equals(pointer.getString(PENDING))),
+            false,
+            Optional.empty());
+      }
     }
+    String next = UUID.randomUUID().toString();
+    conversations()
+        .updateOne(
+            eq("_id", participant.customerId()), Updates.set(DialogDocuments.DIALOG_ID, next));
+    return new Arrival(
+        new DialogSlot(next, participant, true, false, false), false, Optional.ofNullable(asking));
+  }
+
+  private boolean activeSince(String dialogId, Instant idleCutoff) {
+    return dialogs()
+            .find(
+                and(
+                    eq("_id", dialogId),
+                    eq(DialogDocuments.STATUS, DialogStatus.OPEN.name()),
+                    or(
+                        gte(DialogDocuments.UPDATED_AT, Date.from(idleCutoff)),
+                        eq(DialogDocuments.HANDED_OFF, true))))
+            .first()
+        != null;
   }
 
   @Override
-  public List<StoredReply> answer(
-      String turnId, String dialogId, List<ReplyRecord> replies, boolean endDialog, Instant at) {
+  public Optional<StoredTurn> answer(
+      DialogSlot slot, InboundTurn turn, List<ReplyRecord> replies, boolean endDialog, Instant at) {
     Date now = Date.from(at);
+    long messages = 1L + replies.size();
+    Document dialog = reserveOrOpen(slot, turn, messages, messages, endDialog, now);
+    String dialogId = dialog.getString("_id");
+    long seq = dialog.get(DialogDocuments.LAST_SEQ, Number.class).longValue() - messages + 1;
+    // the replies first, the message last: a message stored as answered has all its replies. All
+    // of them upserts, so that the driver sends one command: a reply stored already is left as it
+    // is, and the message replaces only what is not answered (a failed attempt's record)
+    List<WriteModel<Document>> writes = new ArrayList<>();
+    for (int i = 0; i < replies.size(); i++) {
+      Document reply =
+          DialogDocuments.reply(
+              turn.id() + "/" + (i + 1),
+              turn.id(),
+              dialogId,
+              dialog,
+              seq + 1 + i,
+              replies.get(i),
+              now,
+              cipher);
+      writes.add(
+          new UpdateOneModel<>(
+              eq("_id", reply.remove("_id")),
+              new Document("$setOnInsert", reply),
+              new UpdateOptions().upsert(true)));
+    }
+    Document message = inbound(turn, dialogId, seq).append("repliesQueuedAt", now);
+    message.put(DialogDocuments.STATE, DialogDocuments.ANSWERED);
+    message.remove("_id");
+    writes.add(
+        new UpdateOneModel<>(
+            and(eq("_id", turn.id()), ne(DialogDocuments.STATE, DialogDocuments.ANSWERED)),
+            new Document("$set", message)
+                .append(
+                    "$unset",
+                    new Document(DialogDocuments.FAILURE, "")
+                        .append(DialogDocuments.ATTEMPTS, "")
+                        .append(DialogDocuments.FAILED_AT, "")),
+            new UpdateOptions().upsert(true)));
+    try {
+      messages().bulkWrite(writes, new BulkWriteOptions().ordered(true));
+    } catch (RuntimeException e) {
+      if (!isDuplicateKey(e)) {
+        throw e;
+      }
+      // stored before, longer ago than the claims kept: nothing of this answer is written
+      dialogs()
+          .updateOne(eq("_id", dialogId), Updates.inc(DialogDocuments.MESSAGE_COUNT, -messages));
+      return Optional.of(stored(turn).orElse(new StoredTurn(turn.id(), dialogId, true, List.of())));
+    }
+    if (endDialog) {
+      DialogDocuments.asking(conversations(), slot.participant().customerId(), dialogId);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@link #reserve} in the slot's dialog, or, if that is no longer open (ended by the idle check
+   * or an admin while this message was handled), in a new one that this message opens.
+   */
+  private Document reserveOrOpen(
+      DialogSlot slot, InboundTurn turn, long counted, long numbers, boolean endDialog, Date now) {
+    try {
+      return reserve(slot, slot.dialogId(), turn, counted, numbers, endDialog, now);
+    } catch (RuntimeException e) {
+      if (!MongoDialogStore.isDuplicateKey(e)) {
+        throw e;
+      }
+      String dialogId = UUID.randomUUID().toString();
+      conversations()
+          .updateOne(
+              eq("_id", slot.participant().customerId()),
+              Updates.set(DialogDocuments.DIALOG_ID, dialogId));
+      return reserve(slot, dialogId, turn, counted, numbers, endDialog, now);
+    }
+  }
+
+  /**
+   * The dialog's update of a turn: {@code counted} more messages, its next {@code numbers} numbers,
+   * and its activity; creates it if this turn opens it. A duplicate key: it exists and is no longer
+   * open.
+   */
+  private Document reserve(
+      DialogSlot slot,
+      String dialogId,
+      InboundTurn turn,
+      long counted,
+      long numbers,
+      boolean endDialog,
+      Date now) {
+    Participant participant = slot.participant();
     List<Bson> updates = new ArrayList<>();
-    updates.add(Updates.inc(DialogDocuments.MESSAGE_COUNT, (long) replies.size()));
-    updates.add(Updates.inc(DialogDocuments.LAST_SEQ, (long) replies.size()));
+    updates.add(Updates.inc(DialogDocuments.MESSAGE_COUNT, counted));
+    updates.add(Updates.inc(DialogDocuments.LAST_SEQ, numbers));
     updates.add(Updates.set(DialogDocuments.UPDATED_AT, now));
+    updates.add(Updates.set(DialogDocuments.LANGUAGE, turn.language()));
+    updates.add(Updates.set(DialogDocuments.CONVERSATION_REF, participant.conversationRef()));
+    updates.add(Updates.setOnInsert(DialogDocuments.CUSTOMER_ID, participant.customerId()));
+    updates.add(Updates.setOnInsert(DialogDocuments.CHANNEL, participant.channel()));
+    updates.add(Updates.setOnInsert(DialogDocuments.USER_ID, participant.userId()));
+    updates.add(Updates.setOnInsert(DialogDocuments.CONSENT, false));
+    updates.add(Updates.setOnInsert(DialogDocuments.CREATED_AT, now));
     if (endDialog) {
       updates.add(Updates.set(DialogDocuments.STATUS, DialogStatus.AWAITING_CONSENT.name()));
       updates.add(Updates.set("endedAt", now));
     }
-    Document dialog =
-        dialogs()
+    return dialogs()
+        .findOneAndUpdate(
+            and(eq("_id", dialogId), eq(DialogDocuments.STATUS, DialogStatus.OPEN.name())),
+            Updates.combine(updates),
+            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+  }
+
+  @Override
+  public Optional<StoredTurn> stored(InboundTurn turn) {
+    Document stored = messages().find(eq("_id", turn.id())).first();
+    List<StoredReply> replies = replies(turn.id());
+    if (stored == null && replies.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean marked =
+        stored != null && DialogDocuments.ANSWERED.equals(stored.getString(DialogDocuments.STATE));
+    String dialogId = stored == null ? null : stored.getString(DialogDocuments.DIALOG_ID);
+    if (!marked && !replies.isEmpty()) {
+      // an answer cut short between storing its replies and storing the message (a node killed):
+      // the replies are the answer, and the message is stored now, numbered before them
+      // (SingleNodeFaultIT, fault (a), found a turn left so)
+      Document first = messages().find(eq("_id", replies.get(0).id())).first();
+      if (first != null) {
+        dialogId = first.getString(DialogDocuments.DIALOG_ID);
+        Document message =
+            inbound(turn, dialogId, first.get(DialogDocuments.SEQ, Number.class).longValue() - 1);
+        message.put(DialogDocuments.STATE, DialogDocuments.ANSWERED);
+        messages()
+            .replaceOne(
+                and(eq("_id", turn.id()), ne(DialogDocuments.STATE, DialogDocuments.ANSWERED)),
+                message,
+                new ReplaceOptions().upsert(true));
+      }
+    }
+    return Optional.of(new StoredTurn(turn.id(), dialogId, marked || !replies.isEmpty(), replies));
+  }
+
+  /** The user's message as stored. */
+  private Document inbound(InboundTurn turn, String dialogId, long seq) {
+    String id = turn.id();
+    return new Document("_id", id)
+        .append(DialogDocuments.DIALOG_ID, dialogId)
+        .append(DialogDocuments.CUSTOMER_ID, turn.customerId())
+        .append(DialogDocuments.CHANNEL, turn.channel())
+        .append(DialogDocuments.SEQ, seq)
+        .append(DialogDocuments.DIRECTION, Message.Direction.INBOUND.name())
+        .append(DialogDocuments.TYPE, turn.type().name())
+        .append(
+            DialogDocuments.TEXT,
+            cipher.seal(
+                turn.text(),
+                DialogDocuments.where(DialogDocuments.MESSAGES, id, DialogDocuments.TEXT)))
+        .append(DialogDocuments.PAYLOAD, turn.payload())
+        .append(
+            DialogDocuments.ATTACHMENT_URL,
+            cipher.seal(
+                turn.attachmentUrl(),
+                DialogDocuments.where(
+                    DialogDocuments.MESSAGES, id, DialogDocuments.ATTACHMENT_URL)))
+        .append(DialogDocuments.LANGUAGE, turn.language())
+        .append(DialogDocuments.INTENT, turn.intent())
+        .append(DialogDocuments.CONFIDENCE, turn.confidence())
+        .append(DialogDocuments.ENTITIES, DialogDocuments.entities(id, turn.entities(), cipher))
+        .append("sentAt", date(turn.sentAt()))
+        .append(DialogDocuments.RECEIVED_AT, date(turn.receivedAt()))
+        .append("understoodAt", date(turn.understoodAt()))
+        .append(DialogDocuments.CREATED_AT, date(turn.receivedAt()))
+        .append(DialogDocuments.STATE, DialogDocuments.RECEIVED)
+        .append(DialogDocuments.SEALED_WITH, cipher.mark());
+  }
+
+  @Override
+  public int turnFailed(Participant participant, InboundTurn turn, String reason, Instant at) {
+    Document counted =
+        messages()
             .findOneAndUpdate(
-                eq("_id", dialogId),
-                Updates.combine(updates),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-    List<StoredReply> stored = new ArrayList<>();
-    List<Document> documents = new ArrayList<>();
-    long seq =
-        dialog == null
-            ? 0
-            : dialog.get(DialogDocuments.LAST_SEQ, Number.class).longValue() - replies.size();
-    for (int i = 0; i < replies.size(); i++) {
-      String id = turnId + "/" + (i + 1);
-      stored.add(new StoredReply(id, replies.get(i), false));
-      documents.add(
-          DialogDocuments.reply(id, turnId, dialogId, dialog, ++seq, replies.get(i), now, cipher));
+                and(eq("_id", turn.id()), ne(DialogDocuments.STATE, DialogDocuments.ANSWERED)),
+                failure(turn.id(), reason, at),
+                new FindOneAndUpdateOptions()
+                    .returnDocument(ReturnDocument.AFTER)
+                    .projection(new Document(DialogDocuments.ATTEMPTS, 1)));
+    if (counted != null) {
+      return counted.get(DialogDocuments.ATTEMPTS, Number.class).intValue();
     }
-    if (dialog == null) {
-      return stored; // erased meanwhile (consent refused, the DataAPI): keep nothing
+    if (messages().find(eq("_id", turn.id())).first() != null) {
+      return 0; // answered already
     }
-    if (endDialog) {
-      DialogDocuments.asking(
-          conversations(), dialog.getString(DialogDocuments.CUSTOMER_ID), dialogId);
+    // the first failure: the message is stored in the customer's dialog, numbered (the number
+    // taken, the message not counted until it is answered, under a number drawn then)
+    Document pointer = conversations().find(eq("_id", participant.customerId())).first();
+    String dialogId = pointer == null ? null : pointer.getString(DialogDocuments.DIALOG_ID);
+    if (dialogId == null) {
+      dialogId = UUID.randomUUID().toString();
+      conversations()
+          .updateOne(
+              eq("_id", participant.customerId()),
+              Updates.set(DialogDocuments.DIALOG_ID, dialogId),
+              new UpdateOptions().upsert(true));
     }
-    if (!documents.isEmpty()) {
-      messages().insertMany(documents);
+    Date now = Date.from(at);
+    Document dialog =
+        reserveOrOpen(
+            new DialogSlot(dialogId, participant, false, false, false), turn, 0, 1, false, now);
+    Document message =
+        inbound(
+            turn,
+            dialog.getString("_id"),
+            dialog.get(DialogDocuments.LAST_SEQ, Number.class).longValue());
+    message.put(DialogDocuments.STATE, DialogDocuments.FAILED);
+    message.put(
+        DialogDocuments.FAILURE,
+        cipher.seal(
+            reason,
+            DialogDocuments.where(DialogDocuments.MESSAGES, turn.id(), DialogDocuments.FAILURE)));
+    message.put(DialogDocuments.ATTEMPTS, 1);
+    message.put(DialogDocuments.FAILED_AT, now);
+    try {
+      messages().insertOne(message);
+      return 1;
+    } catch (RuntimeException e) {
+      if (!MongoDialogStore.isDuplicateKey(e)) {
+        throw e;
+      }
+      return 0; // stored meanwhile
     }
-    messages()
-        .updateOne(
-            eq("_id", turnId),
-            Updates.combine(
-                Updates.set(DialogDocuments.STATE, DialogDocuments.ANSWERED),
-                Updates.set("repliesQueuedAt", now),
-                Updates.unset(DialogDocuments.FAILURE)));
-    return stored;
+  }
+
+  private Bson failure(String id, String reason, Instant at) {
+    return Updates.combine(
+        Updates.set(DialogDocuments.STATE, DialogDocuments.FAILED),
+        Updates.set(
+            DialogDocuments.FAILURE,
+            cipher.seal(
+                reason,
+                DialogDocuments.where(DialogDocuments.MESSAGES, id, DialogDocuments.FAILURE))),
+        Updates.inc(DialogDocuments.ATTEMPTS, 1),
+        Updates.set(DialogDocuments.FAILED_AT, Date.from(at)));
+  }
+
+  private static boolean isDuplicateKey(RuntimeException e) {
+    if (e instanceof MongoBulkWriteException bulk) {
+      return bulk.getWriteErrors().stream()
+          .anyMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY);
+    }
+    return MongoDialogStore.isDuplicateKey(e);
   }
 
   @Override
   public int failed(String id, String reason, Instant at) {
-    // one write that counts: the user's messages are handled one at a time, but a count kept
-    // with the turn must not depend on that
+    // one write that counts: a count kept with the reply must not depend on one attempt at a time
     Document failed =
         messages()
             .findOneAndUpdate(
                 and(eq("_id", id), ne(DialogDocuments.STATE, DialogDocuments.ANSWERED)),
-                Updates.combine(
-                    Updates.set(DialogDocuments.STATE, DialogDocuments.FAILED),
-                    Updates.set(
-                        DialogDocuments.FAILURE,
-                        cipher.seal(
-                            reason,
-                            DialogDocuments.where(
-                                DialogDocuments.MESSAGES, id, DialogDocuments.FAILURE))),
-                    Updates.inc(DialogDocuments.ATTEMPTS, 1),
-                    Updates.set(DialogDocuments.FAILED_AT, Date.from(at))),
+                failure(id, reason, at),
                 new FindOneAndUpdateOptions()
                     .returnDocument(ReturnDocument.AFTER)
                     .projection(new Document(DialogDocuments.ATTEMPTS, 1)));

@@ -1,9 +1,12 @@
 package org.parley.infrastructure.persistence.mongodb;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 import java.nio.file.Path;
 import org.bson.Document;
 
@@ -19,9 +22,15 @@ final class EmbeddedStoreFixture implements AutoCloseable {
   final MongoDatabase database;
   final MongoDocumentStore documents;
 
-  private EmbeddedStoreFixture(Path dir, boolean indexed) {
+  private EmbeddedStoreFixture(Path dir, boolean indexed, CommandListener listener) {
     server = EmbeddedMongoStore.start(dir.resolve("store.mv"), "127.0.0.1", 0, 16);
-    client = MongoClients.create(server.connectionString());
+    MongoClientSettings.Builder settings =
+        MongoClientSettings.builder()
+            .applyConnectionString(new ConnectionString(server.connectionString()));
+    if (listener != null) {
+      settings.addCommandListener(listener);
+    }
+    client = MongoClients.create(settings.build());
     database = client.getDatabase("parley");
     documents =
         new MongoDocumentStore() {
@@ -39,12 +48,17 @@ final class EmbeddedStoreFixture implements AutoCloseable {
 
   /** The store with Parley's indexes, unique ones included. */
   static EmbeddedStoreFixture start(Path dir) {
-    return new EmbeddedStoreFixture(dir, true);
+    return new EmbeddedStoreFixture(dir, true, null);
+  }
+
+  /** The store with Parley's indexes, every command the driver sends told to {@code listener}. */
+  static EmbeddedStoreFixture start(Path dir, CommandListener listener) {
+    return new EmbeddedStoreFixture(dir, true, listener);
   }
 
   /** The store without indexes, for a test that writes documents with only the fields it needs. */
   static EmbeddedStoreFixture bare(Path dir) {
-    return new EmbeddedStoreFixture(dir, false);
+    return new EmbeddedStoreFixture(dir, false, null);
   }
 
   MongoCollection<Document> collection(String name) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.domain.model.dialog.Message;
 import org.parley.domain.model.dialog.TurnStore.DialogSlot;
+import org.parley.domain.model.dialog.TurnStore.InboundTurn;
 import org.parley.domain.model.dialog.TurnStore.Participant;
 import org.parley.domain.model.dialog.TurnStore.ReplyRecord;
 import org.parley.domain.model.handoff.Handoffs.Handoff;
@@ -36,6 +37,7 @@ class MongoHandoffsTest {
   @TempDir Path dir;
 
   private EmbeddedStoreFixture fixture;
+  private int turnsTaken;
   private MongoHandoffs handoffs;
   private MongoTurnStore turns;
   private MongoConsentQuestions questions;
@@ -129,7 +131,7 @@ class MongoHandoffsTest {
     String early = enter(T0).dialogId();
     handoffs.request(ANNA.customerId(), early, T0);
     Participant ben = new Participant("telegram-2", "telegram", "2", "chat-2");
-    String late = turns.enter(ben, "EN", T0.plusSeconds(50), T0).dialogId();
+    String late = enter(ben, T0.plusSeconds(50)).dialogId();
     handoffs.request(ben.customerId(), late, T0.plusSeconds(50));
 
     Instant cutoff = T0.plusSeconds(30);
@@ -180,7 +182,34 @@ class MongoHandoffsTest {
   }
 
   private DialogSlot enter(Instant at) {
-    return turns.enter(ANNA, "EN", at, at.minus(Duration.ofMinutes(30)));
+    return enter(ANNA, at);
+  }
+
+  /** A turn of {@code who} at {@code at}, answered with no reply (as while handed off). */
+  private DialogSlot enter(Participant who, Instant at) {
+    String id = who.channel() + ":" + who.userId() + "-" + (++turnsTaken);
+    DialogSlot slot = turns.arrive(who, id, at, at.minus(Duration.ofMinutes(30))).slot();
+    turns.answer(
+        slot,
+        new InboundTurn(
+            id,
+            who.customerId(),
+            who.channel(),
+            Message.MessageType.TEXT,
+            "hello",
+            null,
+            null,
+            "EN",
+            "greeting",
+            1.0,
+            List.of(),
+            at,
+            at,
+            at),
+        List.of(),
+        false,
+        at);
+    return slot;
   }
 
   private MongoCollection<Document> dialogs() {
