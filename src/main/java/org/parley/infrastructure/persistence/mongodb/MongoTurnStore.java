@@ -10,18 +10,17 @@ import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -80,36 +79,27 @@ public class MongoTurnStore implements TurnStore {
   @Override
   public Arrival arrive(Participant participant, String turnId, Instant at, Instant idleCutoff) {
     String fresh = UUID.randomUUID().toString();
-    Document before;
-    try {
-      before =
-          conversations()
-              .findOneAndUpdate(
-                  and(eq("_id", participant.customerId()), ne(CLAIMED, turnId)),
-                  Updates.combine(
-                      Updates.set(LAST_AT, Date.from(at)),
-                      Updates.pushEach(
-                          CLAIMED, List.of(turnId), new PushOptions().slice(-CLAIMS_KEPT)),
-                      Updates.setOnInsert(DialogDocuments.DIALOG_ID, fresh)),
-                  new FindOneAndUpdateOptions()
-                      .upsert(true)
-                      .returnDocument(ReturnDocument.BEFORE)
-                      .projection(Projections.exclude(CLAIMED)));
-    } catch (RuntimeException e) {
-      if (!MongoDialogStore.isDuplicateKey(e)) {
-        throw e;
-      }
-      // the filter missed the existing pointer: the id is among the claimed ones. The attempt that
-      // claimed it chose the dialog (and opened it, if it did), so the pointer says which.
-      Document pointer = conversations().find(eq("_id", participant.customerId())).first();
-      if (pointer == null) { // erased meanwhile: a new start
-        return arrive(participant, turnId, at, idleCutoff);
-      }
-      return new Arrival(place(participant, pointer, idleCutoff).slot(), true, Optional.empty());
-    }
+    // by the key alone: the embedded store uses an index only for a filter on exactly its fields
+    // (any other filter scans the collection), so whether the id was claimed is read from the
+    // pointer as it was. A redelivery's id is pushed once more, which only shortens the window.
+    Document before =
+        conversations()
+            .findOneAndUpdate(
+                eq("_id", participant.customerId()),
+                Updates.combine(
+                    Updates.set(LAST_AT, Date.from(at)),
+                    Updates.pushEach(
+                        CLAIMED, List.of(turnId), new PushOptions().slice(-CLAIMS_KEPT)),
+                    Updates.setOnInsert(DialogDocuments.DIALOG_ID, fresh)),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
     if (before == null) { // the customer's first message: the pointer was created with the dialog
       return new Arrival(
           new DialogSlot(fresh, participant, true, false, false), false, Optional.empty());
+    }
+    if (before.getList(CLAIMED, String.class, List.of()).contains(turnId)) {
+      // claimed by an earlier attempt, which chose the dialog (and opened it, if it did): the
+      // pointer says which
+      return new Arrival(place(participant, before, idleCutoff).slot(), true, Optional.empty());
     }
     return place(participant, before, idleCutoff);
   }
@@ -167,12 +157,11 @@ public class MongoTurnStore implements TurnStore {
     Document dialog = reserveOrOpen(slot, turn, messages, messages, endDialog, now);
     String dialogId = dialog.getString("_id");
     long seq = dialog.get(DialogDocuments.LAST_SEQ, Number.class).longValue() - messages + 1;
-    // the replies first, the message last: a message stored as answered has all its replies. All
-    // of them upserts, so that the driver sends one command: a reply stored already is left as it
-    // is, and the message replaces only what is not answered (a failed attempt's record)
-    List<WriteModel<Document>> writes = new ArrayList<>();
+    // the replies first, the message last (a message stored as answered has all its replies), in
+    // one ordered insert: a duplicate key stops it where it was stored before
+    List<Document> documents = new ArrayList<>();
     for (int i = 0; i < replies.size(); i++) {
-      Document reply =
+      documents.add(
           DialogDocuments.reply(
               turn.id() + "/" + (i + 1),
               turn.id(),
@@ -181,36 +170,38 @@ public class MongoTurnStore implements TurnStore {
               seq + 1 + i,
               replies.get(i),
               now,
-              cipher);
-      writes.add(
-          new UpdateOneModel<>(
-              eq("_id", reply.remove("_id")),
-              new Document("$setOnInsert", reply),
-              new UpdateOptions().upsert(true)));
+              cipher));
     }
     Document message = inbound(turn, dialogId, seq).append("repliesQueuedAt", now);
     message.put(DialogDocuments.STATE, DialogDocuments.ANSWERED);
-    message.remove("_id");
-    writes.add(
-        new UpdateOneModel<>(
-            and(eq("_id", turn.id()), ne(DialogDocuments.STATE, DialogDocuments.ANSWERED)),
-            new Document("$set", message)
-                .append(
-                    "$unset",
-                    new Document(DialogDocuments.FAILURE, "")
-                        .append(DialogDocuments.ATTEMPTS, "")
-                        .append(DialogDocuments.FAILED_AT, "")),
-            new UpdateOptions().upsert(true)));
+    documents.add(message);
     try {
-      messages().bulkWrite(writes, new BulkWriteOptions().ordered(true));
+      messages().insertMany(documents, new InsertManyOptions().ordered(true));
     } catch (RuntimeException e) {
-      if (!isDuplicateKey(e)) {
+      int stoppedAt = duplicateAt(e);
+      if (stoppedAt < 0) {
         throw e;
       }
-      // stored before, longer ago than the claims kept: nothing of this answer is written
-      dialogs()
-          .updateOne(eq("_id", dialogId), Updates.inc(DialogDocuments.MESSAGE_COUNT, -messages));
-      return Optional.of(stored(turn).orElse(new StoredTurn(turn.id(), dialogId, true, List.of())));
+      Document stored =
+          stoppedAt == replies.size() ? messages().find(eq("_id", turn.id())).first() : null;
+      if (stored != null
+          && !DialogDocuments.ANSWERED.equals(stored.getString(DialogDocuments.STATE))) {
+        // a failed attempt's record: this is its answer
+        messages().replaceOne(eq("_id", turn.id()), message);
+      } else {
+        // stored before, longer ago than the claims kept: nothing of this answer stays
+        if (stoppedAt > 0) {
+          messages()
+              .deleteMany(
+                  Filters.in(
+                      "_id",
+                      documents.subList(0, stoppedAt).stream().map(d -> d.get("_id")).toList()));
+        }
+        dialogs()
+            .updateOne(eq("_id", dialogId), Updates.inc(DialogDocuments.MESSAGE_COUNT, -messages));
+        return Optional.of(
+            stored(turn).orElse(new StoredTurn(turn.id(), dialogId, true, List.of())));
+      }
     }
     if (endDialog) {
       DialogDocuments.asking(conversations(), slot.participant().customerId(), dialogId);
@@ -224,25 +215,23 @@ public class MongoTurnStore implements TurnStore {
    */
   private Document reserveOrOpen(
       DialogSlot slot, InboundTurn turn, long counted, long numbers, boolean endDialog, Date now) {
-    try {
-      return reserve(slot, slot.dialogId(), turn, counted, numbers, endDialog, now);
-    } catch (RuntimeException e) {
-      if (!MongoDialogStore.isDuplicateKey(e)) {
-        throw e;
-      }
-      String dialogId = UUID.randomUUID().toString();
-      conversations()
-          .updateOne(
-              eq("_id", slot.participant().customerId()),
-              Updates.set(DialogDocuments.DIALOG_ID, dialogId));
-      return reserve(slot, dialogId, turn, counted, numbers, endDialog, now);
+    Document dialog = reserve(slot, slot.dialogId(), turn, counted, numbers, endDialog, now);
+    if (dialog != null) {
+      return dialog;
     }
+    String dialogId = UUID.randomUUID().toString();
+    conversations()
+        .updateOne(
+            eq("_id", slot.participant().customerId()),
+            Updates.set(DialogDocuments.DIALOG_ID, dialogId));
+    return reserve(slot, dialogId, turn, counted, numbers, endDialog, now);
   }
 
   /**
    * The dialog's update of a turn: {@code counted} more messages, its next {@code numbers} numbers,
-   * and its activity; creates it if this turn opens it. A duplicate key: it exists and is no longer
-   * open.
+   * and its activity; creates it if this turn opens it. Returns what the turn's documents take from
+   * it ({@code _id}, the last number reserved, the customer, channel and language), or null when
+   * the dialog is no longer open (the update is then undone).
    */
   private Document reserve(
       DialogSlot slot,
@@ -267,12 +256,44 @@ public class MongoTurnStore implements TurnStore {
     if (endDialog) {
       updates.add(Updates.set(DialogDocuments.STATUS, DialogStatus.AWAITING_CONSENT.name()));
       updates.add(Updates.set("endedAt", now));
+    } else {
+      updates.add(Updates.setOnInsert(DialogDocuments.STATUS, DialogStatus.OPEN.name()));
     }
-    return dialogs()
-        .findOneAndUpdate(
-            and(eq("_id", dialogId), eq(DialogDocuments.STATUS, DialogStatus.OPEN.name())),
-            Updates.combine(updates),
-            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+    // by the key alone (an index lookup on the embedded store); whether it was open is read from
+    // the dialog as it was
+    Document before =
+        dialogs()
+            .findOneAndUpdate(
+                eq("_id", dialogId),
+                Updates.combine(updates),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+    if (before != null
+        && !DialogStatus.OPEN.name().equals(before.getString(DialogDocuments.STATUS))) {
+      // it had ended: put it back as it was (the numbers stay taken)
+      List<Bson> undo = new ArrayList<>();
+      undo.add(Updates.inc(DialogDocuments.MESSAGE_COUNT, -counted));
+      for (String field :
+          List.of(
+              DialogDocuments.STATUS,
+              DialogDocuments.UPDATED_AT,
+              DialogDocuments.LANGUAGE,
+              DialogDocuments.CONVERSATION_REF,
+              "endedAt")) {
+        undo.add(
+            before.containsKey(field)
+                ? Updates.set(field, before.get(field))
+                : Updates.unset(field));
+      }
+      dialogs().updateOne(eq("_id", dialogId), Updates.combine(undo));
+      return null;
+    }
+    long last =
+        (before == null ? 0 : before.get(DialogDocuments.LAST_SEQ, Number.class).longValue());
+    return new Document("_id", dialogId)
+        .append(DialogDocuments.LAST_SEQ, last + numbers)
+        .append(DialogDocuments.CUSTOMER_ID, participant.customerId())
+        .append(DialogDocuments.CHANNEL, participant.channel())
+        .append(DialogDocuments.LANGUAGE, turn.language());
   }
 
   @Override
@@ -341,19 +362,21 @@ public class MongoTurnStore implements TurnStore {
 
   @Override
   public int turnFailed(Participant participant, InboundTurn turn, String reason, Instant at) {
-    Document counted =
-        messages()
-            .findOneAndUpdate(
-                and(eq("_id", turn.id()), ne(DialogDocuments.STATE, DialogDocuments.ANSWERED)),
-                failure(turn.id(), reason, at),
-                new FindOneAndUpdateOptions()
-                    .returnDocument(ReturnDocument.AFTER)
-                    .projection(new Document(DialogDocuments.ATTEMPTS, 1)));
-    if (counted != null) {
-      return counted.get(DialogDocuments.ATTEMPTS, Number.class).intValue();
-    }
-    if (messages().find(eq("_id", turn.id())).first() != null) {
-      return 0; // answered already
+    Document stored = messages().find(eq("_id", turn.id())).first();
+    if (stored != null) {
+      if (DialogDocuments.ANSWERED.equals(stored.getString(DialogDocuments.STATE))) {
+        return 0;
+      }
+      // the user's messages are handled one at a time: nothing else writes it meanwhile
+      Document counted =
+          messages()
+              .findOneAndUpdate(
+                  eq("_id", turn.id()),
+                  failure(turn.id(), reason, at),
+                  new FindOneAndUpdateOptions()
+                      .returnDocument(ReturnDocument.AFTER)
+                      .projection(new Document(DialogDocuments.ATTEMPTS, 1)));
+      return counted == null ? 0 : counted.get(DialogDocuments.ATTEMPTS, Number.class).intValue();
     }
     // the first failure: the message is stored in the customer's dialog, numbered (the number
     // taken, the message not counted until it is answered, under a number drawn then)
@@ -407,12 +430,16 @@ public class MongoTurnStore implements TurnStore {
         Updates.set(DialogDocuments.FAILED_AT, Date.from(at)));
   }
 
-  private static boolean isDuplicateKey(RuntimeException e) {
+  /** Where an ordered insert stopped on a duplicate key, or -1 for any other failure. */
+  private static int duplicateAt(RuntimeException e) {
     if (e instanceof MongoBulkWriteException bulk) {
       return bulk.getWriteErrors().stream()
-          .anyMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY);
+          .filter(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY)
+          .mapToInt(BulkWriteError::getIndex)
+          .min()
+          .orElse(-1);
     }
-    return MongoDialogStore.isDuplicateKey(e);
+    return MongoDialogStore.isDuplicateKey(e) ? 0 : -1;
   }
 
   @Override
@@ -421,7 +448,7 @@ public class MongoTurnStore implements TurnStore {
     Document failed =
         messages()
             .findOneAndUpdate(
-                and(eq("_id", id), ne(DialogDocuments.STATE, DialogDocuments.ANSWERED)),
+                eq("_id", id),
                 failure(id, reason, at),
                 new FindOneAndUpdateOptions()
                     .returnDocument(ReturnDocument.AFTER)

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +69,7 @@ class TurnRoundTripsTest {
   @TempDir Path dir;
 
   private final List<String> commands = new CopyOnWriteArrayList<>();
+  private final List<BsonDocument> filters = new CopyOnWriteArrayList<>();
   private final List<OutboundReply> queued = new CopyOnWriteArrayList<>();
   private final AtomicInteger pluginRuns = new AtomicInteger();
   private final AtomicInteger sent = new AtomicInteger();
@@ -203,8 +205,14 @@ class TurnRoundTripsTest {
     assertTrue(first.size() <= 3, "the customer's first message: " + first);
 
     for (int m = 2; m <= 6; m++) {
+      filters.clear();
       List<String> costs = turn(m);
       assertTrue(costs.size() <= 3, "message " + m + " in the open dialog: " + costs);
+      // the embedded store looks a document up by its index only for a filter on exactly the
+      // index's fields; any other filter scans the whole collection, on every turn
+      for (BsonDocument filter : filters) {
+        assertEquals(Set.of("_id"), filter.keySet(), "a filter by the key alone: " + filter);
+      }
     }
 
     // what the six turns stored: one dialog, each message and its reply, numbered 1..12 in order
@@ -319,6 +327,47 @@ class TurnRoundTripsTest {
     assertFalse(answered.containsKey(DialogDocuments.ATTEMPTS));
     assertEquals(3, pluginRuns.get(), "messages 1 and 2, and 3 once on its redelivery");
     assertEquals(0, conversations.failed(message(3), "late"), "answered: no failure counted");
+  }
+
+  @Test
+  void aDialogEndedWhileItsMessageWasHandledIsLeftAsItWasAndTheMessageOpensTheNext() {
+    turn(1);
+    Document ended = dialog();
+    // an admin ends it between the message's arrival and its answer (here: before the arrival,
+    // with the pointer left on it, which is what the arrival would have seen)
+    fixture
+        .collection(DialogDocuments.DIALOGS)
+        .updateOne(
+            eq("_id", ended.getString("_id")),
+            new Document("$set", new Document(DialogDocuments.STATUS, "ENDED")));
+    turn(2);
+    Document after =
+        fixture.collection(DialogDocuments.DIALOGS).find(eq("_id", ended.getString("_id"))).first();
+    assertEquals("ENDED", after.getString(DialogDocuments.STATUS));
+    assertEquals(2L, after.get(DialogDocuments.MESSAGE_COUNT, Number.class).longValue());
+    assertEquals(
+        ended.getDate(DialogDocuments.UPDATED_AT), after.getDate(DialogDocuments.UPDATED_AT));
+    String next = message(id(2)).getString(DialogDocuments.DIALOG_ID);
+    assertNotEquals(ended.getString("_id"), next);
+    assertEquals(next, dialog().getString("_id"));
+    assertEquals("OPEN", dialog().getString(DialogDocuments.STATUS));
+    assertEquals(2L, dialog().get(DialogDocuments.MESSAGE_COUNT, Number.class).longValue());
+    assertEquals(1L, message(id(2)).get(DialogDocuments.SEQ, Number.class).longValue());
+  }
+
+  /** The filters of a findAndModify, update or find command. */
+  private static List<BsonDocument> filtersOf(BsonDocument command) {
+    List<BsonDocument> found = new ArrayList<>();
+    if (command.containsKey("query")) {
+      found.add(command.getDocument("query"));
+    }
+    if (command.containsKey("filter")) {
+      found.add(command.getDocument("filter"));
+    }
+    if (command.containsKey("updates")) {
+      command.getArray("updates").forEach(u -> found.add(u.asDocument().getDocument("q")));
+    }
+    return found;
   }
 
   /** Handles message {@code m} of Anna; returns the commands it sent. */
