@@ -41,7 +41,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
       throw new UncheckedIOException("Cannot create the directory of " + file, e);
     }
     H2Backend backend =
-        new H2Backend(
+        new EmbeddedStoreBackend(
             new MVStore.Builder()
                 .fileName(file.toAbsolutePath().toString())
                 .cacheSize(Math.max(1, cacheMb))

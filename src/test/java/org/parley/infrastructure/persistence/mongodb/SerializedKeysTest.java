@@ -1,0 +1,160 @@
+package org.parley.infrastructure.persistence.mongodb;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded store's index key type orders and finds keys exactly as H2's own (a store file
+ * written by either is read by the other), only cheaper.
+ */
+class SerializedKeysTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void keysAreOrderedAndFoundAsH2OrdersAndFindsThem() {
+    Random random = new Random(13);
+    ObjectDataType h2 = new ObjectDataType();
+    SerializedKeys ours = new SerializedKeys();
+    List<KeyValue> keys = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      keys.add(randomKey(random));
+    }
+    for (int i = 0; i < 3000; i++) {
+      KeyValue a = keys.get(random.nextInt(keys.size()));
+      KeyValue b = random.nextBoolean() ? keys.get(random.nextInt(keys.size())) : randomKey(random);
+      assertEquals(
+          Integer.signum(h2.compare(a, b)), Integer.signum(ours.compare(a, b)), a + " vs " + b);
+    }
+    Object[] sorted = keys.stream().distinct().sorted(h2::compare).toArray();
+    for (int i = 0; i < 2000; i++) {
+      KeyValue probe =
+          i % 2 == 0 ? (KeyValue) sorted[random.nextInt(sorted.length)] : randomKey(random);
+      int size = 1 + random.nextInt(sorted.length);
+      assertEquals(
+          h2.binarySearch(probe, sorted, size, random.nextInt(size)),
+          ours.binarySearch(probe, sorted, size, random.nextInt(size)),
+          "looking up " + probe);
+    }
+  }
+
+  @Test
+  void aStoreFileIsTheSameWithEitherKeyTypeAndItsUniqueIndexesHold() {
+    Path file = dir.resolve("store.mv");
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      ids.add("telegram:" + (7919L * i % 1000) + "-" + i);
+    }
+    // written by H2's own backend
+    withStore(
+        file,
+        H2Backend::new,
+        messages -> {
+          messages.createIndex(
+              Indexes.ascending("dialogId", "seq"),
+              new IndexOptions().name("dialog_seq").unique(true));
+          for (int i = 0; i < ids.size(); i++) {
+            messages.insertOne(
+                new Document("_id", ids.get(i))
+                    .append("dialogId", "d" + i % 7)
+                    .append("seq", (long) i));
+          }
+          return null;
+        });
+    // read and extended with ours
+    withStore(
+        file,
+        EmbeddedStoreBackend::new,
+        messages -> {
+          for (String id : ids) {
+            assertNotNull(messages.find(eq("_id", id)).first(), id);
+          }
+          assertThrows(
+              MongoWriteException.class, () -> messages.insertOne(new Document("_id", ids.get(5))));
+          assertThrows(
+              MongoWriteException.class,
+              () ->
+                  messages.insertOne(
+                      new Document("_id", "x").append("dialogId", "d3").append("seq", 3L)));
+          messages.insertOne(
+              new Document("_id", "late").append("dialogId", "d1").append("seq", 1000L));
+          return null;
+        });
+    // and read by H2's own again
+    withStore(
+        file,
+        H2Backend::new,
+        messages -> {
+          assertNotNull(messages.find(eq("_id", "late")).first());
+          assertNotNull(messages.find(eq("_id", ids.get(299))).first());
+          assertThrows(
+              MongoWriteException.class, () -> messages.insertOne(new Document("_id", "late")));
+          return null;
+        });
+  }
+
+  private static void withStore(
+      Path file,
+      Function<MVStore, H2Backend> backend,
+      Function<MongoCollection<Document>, Void> use) {
+    MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+    H2Backend opened = backend.apply(store);
+    MongoServer server = new MongoServer(opened);
+    InetSocketAddress address = server.bind();
+    try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+      use.apply(client.getDatabase("parley").getCollection("messages"));
+      if (opened instanceof EmbeddedStoreBackend) {
+        List<String> indexes =
+            store.getMapNames().stream().filter(name -> name.contains("._index_")).toList();
+        assertEquals(2, indexes.size(), "_id and dialog_seq: " + indexes);
+        for (String index : indexes) {
+          assertTrue(
+              store.openMap(index).getKeyType() instanceof SerializedKeys,
+              index + " is looked up with SerializedKeys");
+        }
+      }
+    } finally {
+      server.shutdown();
+      opened.close();
+    }
+  }
+
+  private static KeyValue randomKey(Random random) {
+    int kind = random.nextInt(4);
+    return switch (kind) {
+      case 0 -> new KeyValue("telegram:" + random.nextInt(100_000) + "-" + random.nextInt(50));
+      case 1 -> new KeyValue(randomId(random), (long) random.nextInt(200));
+      case 2 -> new KeyValue(randomId(random), random.nextInt(200));
+      default -> new KeyValue(Arrays.asList("u" + random.nextInt(30), null));
+    };
+  }
+
+  private static String randomId(Random random) {
+    return Long.toHexString(random.nextLong()) + "-" + random.nextInt(1000);
+  }
+}
