@@ -23,10 +23,44 @@ final class SerializedKeys extends ObjectDataType {
 
   @Override
   public int compare(Object a, Object b) {
-    if (a instanceof KeyValue && b instanceof KeyValue) {
-      return a == b ? 0 : compareNotNull(serialisedForm(a), serialisedForm(b));
+    if (a instanceof KeyValue one && b instanceof KeyValue other) {
+      if (a == b) {
+        return 0;
+      }
+      String x = asciiString(one);
+      String y = x == null ? null : asciiString(other);
+      if (y != null) {
+        return compareAscii(x, y);
+      }
+      return compareNotNull(serialisedForm(a), serialisedForm(b));
     }
     return super.compare(a, b);
+  }
+
+  /**
+   * The order of the serialised forms of two keys of one ASCII string each: a KeyValue holds an
+   * ArrayList, so both forms are the same up to the string, written as its length (two bytes, big
+   * endian) and its bytes; ObjectDataType compares bytes unsigned, the shorter first.
+   */
+  static int compareAscii(String x, String y) {
+    if (x.length() != y.length()) {
+      return x.length() < y.length() ? -1 : 1;
+    }
+    return Integer.signum(x.compareTo(y));
+  }
+
+  /** The key's one string if it is ASCII without NUL (one byte a char in modified UTF-8). */
+  static String asciiString(KeyValue key) {
+    if (key.size() != 1 || !(key.get(0) instanceof String value) || value.length() > 65_535) {
+      return null;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == 0 || c > 0x7f) {
+        return null;
+      }
+    }
+    return value;
   }
 
   @Override
@@ -34,17 +68,26 @@ final class SerializedKeys extends ObjectDataType {
     if (!(key instanceof KeyValue)) {
       return super.binarySearch(key, storage, size, initialGuess);
     }
-    byte[] searched = serialize(key);
+    String ascii = asciiString((KeyValue) key);
+    byte[] searched = null;
     Object[] keys = (Object[]) storage;
     int low = 0;
     int high = size - 1;
     while (low <= high) {
       int middle = (low + high) >>> 1;
       Object other = keys[middle];
-      int compared =
-          other instanceof KeyValue
-              ? compareNotNull(searched, serialisedForm(other))
-              : super.compare(key, other);
+      int compared;
+      String otherAscii = ascii != null && other instanceof KeyValue kv ? asciiString(kv) : null;
+      if (otherAscii != null) {
+        compared = compareAscii(ascii, otherAscii);
+      } else if (other instanceof KeyValue) {
+        if (searched == null) {
+          searched = serialize(key);
+        }
+        compared = compareNotNull(searched, serialisedForm(other));
+      } else {
+        compared = super.compare(key, other);
+      }
       if (compared > 0) {
         low = middle + 1;
       } else if (compared < 0) {

@@ -45,7 +45,7 @@ class SerializedKeysTest {
     for (int i = 0; i < 600; i++) {
       keys.add(randomKey(random));
     }
-    for (int i = 0; i < 3000; i++) {
+    for (int i = 0; i < 20_000; i++) {
       KeyValue a = keys.get(random.nextInt(keys.size()));
       KeyValue b = random.nextBoolean() ? keys.get(random.nextInt(keys.size())) : randomKey(random);
       assertEquals(
@@ -145,13 +145,26 @@ class SerializedKeysTest {
   }
 
   private static KeyValue randomKey(Random random) {
-    int kind = random.nextInt(4);
+    int kind = random.nextInt(7);
     return switch (kind) {
       case 0 -> new KeyValue("telegram:" + random.nextInt(100_000) + "-" + random.nextInt(50));
+      case 4 -> new KeyValue(randomText(random, "abcXYZ09:-/ ~\u007f"));
+      case 5 -> new KeyValue(randomText(random, "aé\u0000zü€"));
+      case 6 -> new KeyValue(random.nextInt(1000));
       case 1 -> new KeyValue(randomId(random), (long) random.nextInt(200));
       case 2 -> new KeyValue(randomId(random), random.nextInt(200));
       default -> new KeyValue(Arrays.asList("u" + random.nextInt(30), null));
     };
+  }
+
+  /** A string of 0 to 40 characters from {@code alphabet}. */
+  private static String randomText(Random random, String alphabet) {
+    StringBuilder text = new StringBuilder();
+    int length = random.nextInt(41);
+    for (int i = 0; i < length; i++) {
+      text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return text.toString();
   }
 
   private static String randomId(Random random) {
