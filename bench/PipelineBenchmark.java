@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  *       end per second, reply latency (post sent -> reply received), and ordering violations
  *       (replies per user not exactly 1..n in order: missing, doubled or out of order).
  *   <li>acknowledgement at a fixed rate (--ack-rate, default half the measured throughput): the
- *       latency of the webhook's answer when Parley is not saturated.
+ *       latency of the webhook's answer when Parley is not saturated, and the replies' latency.
  *   <li>the cold phase: the first --cold messages after the server started (the warm-up's), answered
  *       per second, beside the throughput run's steady rate.
  *   <li>the ceiling: GET --ceiling-url (a bare JMS send/receive loop through two grouped queues and
@@ -50,6 +50,7 @@ public class PipelineBenchmark {
   static final Map<Long, List<long[]>> REPLIES = new ConcurrentHashMap<>();
   static final AtomicLong REPLY_COUNT = new AtomicLong();
   static final Map<Long, long[]> SENT_AT = new ConcurrentHashMap<>();
+  static final Map<Long, Long> PACED_SENT_AT = new ConcurrentHashMap<>();
   static final AtomicLong COLD_MARK = new AtomicLong(-1);
   static final AtomicLong COLD_REACHED = new AtomicLong();
 
@@ -239,6 +240,7 @@ public class PipelineBenchmark {
       int message = n / users + 1;
       timer.schedule(() -> posters.submit(() -> {
         long sent = System.nanoTime();
+        PACED_SENT_AT.put(chat * 1000 + message, sent);
         try {
           post(client, url, secret, chat, message);
         } catch (Exception e) {
@@ -261,6 +263,24 @@ public class PipelineBenchmark {
     }
     timer.shutdown();
     posters.shutdown();
+    List<Long> pacedReplies = new ArrayList<>();
+    for (Map.Entry<Long, List<long[]>> chat : REPLIES.entrySet()) {
+      if (chat.getKey() < ackBase) {
+        continue;
+      }
+      synchronized (chat.getValue()) {
+        for (long[] reply : chat.getValue()) {
+          Long sent = PACED_SENT_AT.get(chat.getKey() * 1000 + reply[0]);
+          if (sent != null) {
+            pacedReplies.add(reply[1] - sent);
+          }
+        }
+      }
+    }
+    long[] pacedLatency = pacedReplies.stream().mapToLong(Long::longValue).toArray();
+    System.out.printf("  reply latency     p50 %s  p99 %s  max %s  (%d of %d replies)%n",
+        ms(percentile(pacedLatency, 50)), ms(percentile(pacedLatency, 99)), ms(percentile(pacedLatency, 100)),
+        pacedLatency.length, ackMessages);
 
     // 3. the ceiling
     if (!ceilingUrl.isEmpty()) {
