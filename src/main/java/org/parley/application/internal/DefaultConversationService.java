@@ -133,7 +133,7 @@ public class DefaultConversationService implements ConversationService {
     }
     Optional<StoredTurn> before = turns.answer(slot, turn, records, goodbye, clock.instant());
     if (before.isPresent()) { // answered before, longer ago than the claims the pointer keeps
-      return before.get().answered() ? resendUndelivered(message, before.get()) : 0;
+      return resendUndelivered(message, before.get());
     }
     outgoing.forEach(outbound::enqueue);
     metrics.answered(message.channel());

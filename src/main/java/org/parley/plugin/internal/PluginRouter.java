@@ -35,11 +35,7 @@ public class PluginRouter {
   public record Answer(String plugin, String action, List<Reply> replies) {}
 
   public List<Reply> answer(String customerId, String dialogId, String text, NluResult nlu) {
-    return route(customerId, dialogId, text, nlu).replies();
-  }
-
-  public Answer route(String customerId, String dialogId, String text, NluResult nlu) {
-    return route(customerId, dialogId, text, nlu, true);
+    return route(customerId, dialogId, text, nlu, true).replies();
   }
 
   /**
@@ -80,7 +76,7 @@ public class PluginRouter {
     Optional<Route> route = plugin.flatMap(p -> p.descriptor().route(waiting.action()));
     if (route.isEmpty()) { // the plugin went away meanwhile
       pending.clear(dialogId);
-      return route(customerId, dialogId, text, nlu);
+      return route(customerId, dialogId, text, nlu, false);
     }
     Attribute awaited =
         route.get().attributes().stream()

@@ -11,9 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.parley.application.InboundMessage;
 import org.parley.application.InboundQueue;
-import org.parley.application.PipelineMetrics;
 import org.parley.interfaces.rest.ProblemMappers;
 import org.parley.interfaces.rest.RateLimitedException;
+import org.parley.testing.NoPipelineMetrics;
 
 /**
  * A message the queue does not take is not acknowledged: the webhook answers 503 with Retry-After
@@ -32,7 +32,7 @@ class WebhookIntakeTest {
           }
           queued.add(message);
         };
-    intake.metrics = new NoMetrics();
+    intake.metrics = new NoPipelineMetrics();
     intake.limits = limits(10);
 
     InboundQueue.QueueUnavailableException refused =
@@ -53,7 +53,7 @@ class WebhookIntakeTest {
     List<InboundMessage> queued = new ArrayList<>();
     WebhookIntake intake = new WebhookIntake();
     intake.queue = queued::add;
-    intake.metrics = new NoMetrics();
+    intake.metrics = new NoPipelineMetrics();
     intake.limits = limits(3);
 
     List<InboundMessage> flood = new ArrayList<>();
@@ -112,31 +112,5 @@ class WebhookIntakeTest {
         id,
         null,
         Instant.now());
-  }
-
-  private static final class NoMetrics implements PipelineMetrics {
-    @Override
-    public void acknowledged(String channel, int messages, java.time.Duration latency) {}
-
-    @Override
-    public void answered(String channel) {}
-
-    @Override
-    public void duplicateDropped(String channel, String stage) {}
-
-    @Override
-    public void delivered(String channel, String language, java.time.Duration turnLatency) {}
-
-    @Override
-    public void shed(String channel) {}
-
-    @Override
-    public void rateLimited(String channel) {}
-
-    @Override
-    public void deadLettered(String queue) {}
-
-    @Override
-    public void refused(String channel) {}
   }
 }

@@ -61,16 +61,11 @@ public interface TurnStore {
   record Participant(String customerId, String channel, String userId, String conversationRef) {}
 
   /**
-   * The dialog a message goes into and whom with; {@code opened}: this message opens it; {@code
-   * handedOff}: a person answers in it, not the bot; {@code pendingAction}: a plugin waits for an
-   * answer in it.
+   * The dialog a message goes into and whom with; {@code handedOff}: a person answers in it, not
+   * the bot; {@code pendingAction}: a plugin waits for an answer in it.
    */
   record DialogSlot(
-      String dialogId,
-      Participant participant,
-      boolean opened,
-      boolean handedOff,
-      boolean pendingAction) {}
+      String dialogId, Participant participant, boolean handedOff, boolean pendingAction) {}
 
   /**
    * A message arrived: its dialog; {@code claimedBefore}: it was claimed by an earlier attempt;

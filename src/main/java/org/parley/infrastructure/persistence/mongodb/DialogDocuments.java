@@ -82,6 +82,15 @@ final class DialogDocuments {
    */
   static final String HANDOFF = "handoff";
 
+  /** On the customer's pointer: the platform ids of their last messages, claimed by their turns. */
+  static final String CLAIMED = "claimed";
+
+  /** On the customer's pointer: when their last message arrived (their dialog's activity). */
+  static final String LAST_AT = "lastAt";
+
+  /** On the customer's pointer: the dialog in which a plugin waits for an answer. */
+  static final String PENDING = "pending";
+
   static final String HANDED_OFF = "handedOff";
   static final String TYPE = "type";
   static final String STATE = "state";

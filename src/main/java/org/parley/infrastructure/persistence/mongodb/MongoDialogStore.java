@@ -241,9 +241,9 @@ public class MongoDialogStore implements DialogStore {
               and(eq("_id", customerId), Filters.in(DialogDocuments.DIALOG_ID, scope)),
               Updates.combine(
                   Updates.unset(DialogDocuments.DIALOG_ID),
-                  Updates.unset(MongoTurnStore.CLAIMED),
-                  Updates.unset(MongoTurnStore.LAST_AT)));
-      for (String pointer : List.of(DialogDocuments.ASKING, MongoTurnStore.PENDING)) {
+                  Updates.unset(DialogDocuments.CLAIMED),
+                  Updates.unset(DialogDocuments.LAST_AT)));
+      for (String pointer : List.of(DialogDocuments.ASKING, DialogDocuments.PENDING)) {
         conversations()
             .updateOne(
                 and(eq("_id", customerId), Filters.in(pointer, scope)), Updates.unset(pointer));

@@ -65,25 +65,25 @@ public class MongoPendingActionStore implements PendingActionStore {
                 .append(DialogDocuments.SEALED_WITH, cipher.mark()),
             new ReplaceOptions().upsert(true));
     // the turn reads the pointer anyway: there it learns whether to look for a pending action
-    store
-        .database()
-        .getCollection(DialogDocuments.CONVERSATIONS)
-        .updateOne(eq("_id", customerId), Updates.set(MongoTurnStore.PENDING, dialogId));
+    conversations()
+        .updateOne(eq("_id", customerId), Updates.set(DialogDocuments.PENDING, dialogId));
   }
 
   @Override
   public void clear(String dialogId) {
     Document cleared = collection().findOneAndDelete(eq("_id", dialogId));
     if (cleared != null && cleared.getString(DialogDocuments.CUSTOMER_ID) != null) {
-      store
-          .database()
-          .getCollection(DialogDocuments.CONVERSATIONS)
+      conversations()
           .updateOne(
               and(
                   eq("_id", cleared.getString(DialogDocuments.CUSTOMER_ID)),
-                  eq(MongoTurnStore.PENDING, dialogId)),
-              Updates.unset(MongoTurnStore.PENDING));
+                  eq(DialogDocuments.PENDING, dialogId)),
+              Updates.unset(DialogDocuments.PENDING));
     }
+  }
+
+  private MongoCollection<Document> conversations() {
+    return store.database().getCollection(DialogDocuments.CONVERSATIONS);
   }
 
   private MongoCollection<Document> collection() {

@@ -5,7 +5,6 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.ErrorCategory;
@@ -61,18 +60,6 @@ public class MongoTurnStore implements TurnStore {
   /** How many of a customer's message ids their pointer keeps claimed. */
   static final int CLAIMS_KEPT = 32;
 
-  /** On the pointer: the ids of the customer's last messages, claimed by their turns. */
-  static final String CLAIMED = "claimed";
-
-  /** On the pointer: when the customer's last message arrived (their dialog's activity). */
-  static final String LAST_AT = "lastAt";
-
-  /**
-   * On the pointer: the dialog in which a plugin waits for an answer ({@link
-   * MongoPendingActionStore}).
-   */
-  static final String PENDING = "pending";
-
   @Inject MongoDocumentStore store;
   @Inject DialogCipher cipher;
 
@@ -87,16 +74,17 @@ public class MongoTurnStore implements TurnStore {
             .findOneAndUpdate(
                 eq("_id", participant.customerId()),
                 Updates.combine(
-                    Updates.set(LAST_AT, Date.from(at)),
+                    Updates.set(DialogDocuments.LAST_AT, Date.from(at)),
                     Updates.pushEach(
-                        CLAIMED, List.of(turnId), new PushOptions().slice(-CLAIMS_KEPT)),
+                        DialogDocuments.CLAIMED,
+                        List.of(turnId),
+                        new PushOptions().slice(-CLAIMS_KEPT)),
                     Updates.setOnInsert(DialogDocuments.DIALOG_ID, fresh)),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
     if (before == null) { // the customer's first message: the pointer was created with the dialog
-      return new Arrival(
-          new DialogSlot(fresh, participant, true, false, false), false, Optional.empty());
+      return new Arrival(new DialogSlot(fresh, participant, false, false), false, Optional.empty());
     }
-    if (before.getList(CLAIMED, String.class, List.of()).contains(turnId)) {
+    if (before.getList(DialogDocuments.CLAIMED, String.class, List.of()).contains(turnId)) {
       // claimed by an earlier attempt, which chose the dialog (and opened it, if it did): the
       // pointer says which
       return new Arrival(place(participant, before, idleCutoff).slot(), true, Optional.empty());
@@ -114,7 +102,7 @@ public class MongoTurnStore implements TurnStore {
             && handoff != null
             && current.equals(handoff.getString(DialogDocuments.DIALOG_ID));
     if (current != null && !current.equals(asking)) {
-      Date lastAt = pointer.getDate(LAST_AT);
+      Date lastAt = pointer.getDate(DialogDocuments.LAST_AT);
       boolean active =
           handedOff
               || (lastAt == null
@@ -123,7 +111,10 @@ public class MongoTurnStore implements TurnStore {
       if (active) {
         return new Arrival(
             new DialogSlot(
-                current, participant, false, handedOff, current.equals(pointer.getString(PENDING))),
+                current,
+                participant,
+                handedOff,
+                current.equals(pointer.getString(DialogDocuments.PENDING))),
             false,
             Optional.empty());
       }
@@ -133,7 +124,7 @@ public class MongoTurnStore implements TurnStore {
         .updateOne(
             eq("_id", participant.customerId()), Updates.set(DialogDocuments.DIALOG_ID, next));
     return new Arrival(
-        new DialogSlot(next, participant, true, false, false), false, Optional.ofNullable(asking));
+        new DialogSlot(next, participant, false, false), false, Optional.ofNullable(asking));
   }
 
   private boolean activeSince(String dialogId, Instant idleCutoff) {
@@ -316,11 +307,7 @@ public class MongoTurnStore implements TurnStore {
         Document message =
             inbound(turn, dialogId, first.get(DialogDocuments.SEQ, Number.class).longValue() - 1);
         message.put(DialogDocuments.STATE, DialogDocuments.ANSWERED);
-        messages()
-            .replaceOne(
-                and(eq("_id", turn.id()), ne(DialogDocuments.STATE, DialogDocuments.ANSWERED)),
-                message,
-                new ReplaceOptions().upsert(true));
+        messages().replaceOne(eq("_id", turn.id()), message, new ReplaceOptions().upsert(true));
       }
     }
     return Optional.of(new StoredTurn(turn.id(), dialogId, marked || !replies.isEmpty(), replies));
@@ -392,21 +379,14 @@ public class MongoTurnStore implements TurnStore {
     }
     Date now = Date.from(at);
     Document dialog =
-        reserveOrOpen(
-            new DialogSlot(dialogId, participant, false, false, false), turn, 0, 1, false, now);
+        reserveOrOpen(new DialogSlot(dialogId, participant, false, false), turn, 0, 1, false, now);
     Document message =
         inbound(
             turn,
             dialog.getString("_id"),
             dialog.get(DialogDocuments.LAST_SEQ, Number.class).longValue());
-    message.put(DialogDocuments.STATE, DialogDocuments.FAILED);
-    message.put(
-        DialogDocuments.FAILURE,
-        cipher.seal(
-            reason,
-            DialogDocuments.where(DialogDocuments.MESSAGES, turn.id(), DialogDocuments.FAILURE)));
+    message.putAll(failureOf(turn.id(), reason, at));
     message.put(DialogDocuments.ATTEMPTS, 1);
-    message.put(DialogDocuments.FAILED_AT, now);
     try {
       messages().insertOne(message);
       return 1;
@@ -418,16 +398,23 @@ public class MongoTurnStore implements TurnStore {
     }
   }
 
+  /** A failed attempt, counted: {@link #failureOf} and one more attempt. */
   private Bson failure(String id, String reason, Instant at) {
-    return Updates.combine(
-        Updates.set(DialogDocuments.STATE, DialogDocuments.FAILED),
-        Updates.set(
+    List<Bson> updates = new ArrayList<>();
+    failureOf(id, reason, at).forEach((field, value) -> updates.add(Updates.set(field, value)));
+    updates.add(Updates.inc(DialogDocuments.ATTEMPTS, 1));
+    return Updates.combine(updates);
+  }
+
+  /** What a failed attempt records: the state, the reason (sealed) and when. */
+  private Document failureOf(String id, String reason, Instant at) {
+    return new Document(DialogDocuments.STATE, DialogDocuments.FAILED)
+        .append(
             DialogDocuments.FAILURE,
             cipher.seal(
                 reason,
-                DialogDocuments.where(DialogDocuments.MESSAGES, id, DialogDocuments.FAILURE))),
-        Updates.inc(DialogDocuments.ATTEMPTS, 1),
-        Updates.set(DialogDocuments.FAILED_AT, Date.from(at)));
+                DialogDocuments.where(DialogDocuments.MESSAGES, id, DialogDocuments.FAILURE)))
+        .append(DialogDocuments.FAILED_AT, Date.from(at));
   }
 
   /** Where an ordered insert stopped on a duplicate key, or -1 for any other failure. */

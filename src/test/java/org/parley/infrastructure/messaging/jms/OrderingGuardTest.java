@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,34 +14,19 @@ import org.parley.application.InboundMessage;
 import org.parley.application.OutboundReply;
 import org.parley.application.UserSequences;
 import org.parley.plugin.api.Reply;
+import org.parley.testing.TestClock;
 
 class OrderingGuardTest {
 
   private final Map<String, long[]> marks = new HashMap<>(); // handled, lastReply, delivered
   private final OrderingGuard guard = new OrderingGuard();
-  private Instant now = Instant.parse("2026-12-02T06:00:00Z");
+  private final TestClock clock = new TestClock(Instant.parse("2026-12-02T06:00:00Z"));
 
   @BeforeEach
   void wire() {
     guard.sequenced = true;
     guard.wait = Duration.ofSeconds(5);
-    guard.clock =
-        new Clock() {
-          @Override
-          public Instant instant() {
-            return now;
-          }
-
-          @Override
-          public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(java.time.ZoneId zone) {
-            return this;
-          }
-        };
+    guard.clock = clock;
     guard.sequences =
         new UserSequences() {
           private long issued;
@@ -98,11 +81,11 @@ class OrderingGuardTest {
 
     OrderingGuard.Early early =
         assertThrows(OrderingGuard.Early.class, () -> guard.admit(third, null));
-    assertEquals(now, early.since());
+    assertEquals(clock.instant(), early.since());
     Instant since = early.since();
-    now = now.plusSeconds(4);
+    clock.advance(Duration.ofSeconds(4));
     assertThrows(OrderingGuard.Early.class, () -> guard.admit(third, since));
-    now = now.plusSeconds(1);
+    clock.advance(Duration.ofSeconds(1));
     assertEquals(3, guard.admit(third, since).sequence());
   }
 
@@ -146,9 +129,9 @@ class OrderingGuardTest {
     OutboundReply two = reply(admitted, 2);
 
     Instant since = assertThrows(OrderingGuard.Early.class, () -> guard.admit(two, null)).since();
-    now = now.plusSeconds(4);
+    clock.advance(Duration.ofSeconds(4));
     assertThrows(OrderingGuard.Early.class, () -> guard.admit(two, since));
-    now = now.plusSeconds(1);
+    clock.advance(Duration.ofSeconds(1));
     guard.admit(two, since);
   }
 

@@ -11,10 +11,8 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parley.application.ChannelClient;
 import org.parley.application.InboundMessage;
 import org.parley.application.OutboundReply;
-import org.parley.application.PipelineMetrics;
 import org.parley.application.internal.ConsentConversation;
 import org.parley.application.internal.DefaultConversationService;
 import org.parley.application.internal.DefaultReplyDelivery;
@@ -48,6 +45,8 @@ import org.parley.plugin.api.PluginHealth;
 import org.parley.plugin.api.Reply;
 import org.parley.plugin.internal.PluginRegistry;
 import org.parley.plugin.internal.PluginRouter;
+import org.parley.testing.NoPipelineMetrics;
+import org.parley.testing.TestClock;
 
 /**
  * What a turn and a delivery cost the store (#13): the conversation service and the reply delivery
@@ -73,7 +72,7 @@ class TurnRoundTripsTest {
   private final List<OutboundReply> queued = new CopyOnWriteArrayList<>();
   private final AtomicInteger pluginRuns = new AtomicInteger();
   private final AtomicInteger sent = new AtomicInteger();
-  private Instant now = T0;
+  private final TestClock clock = new TestClock(T0);
 
   private EmbeddedStoreFixture fixture;
   private DefaultConversationService conversations;
@@ -96,21 +95,11 @@ class TurnRoundTripsTest {
               }
             });
     DialogCipher cipher = DialogCipher.of(Keysets.generate());
-    MongoTurnStore turns = new MongoTurnStore();
-    turns.store = fixture.documents;
-    turns.cipher = cipher;
-    MongoConsentQuestions questions = new MongoConsentQuestions();
-    questions.store = fixture.documents;
-    questions.cipher = cipher;
-    MongoHandoffs handoffs = new MongoHandoffs();
-    handoffs.store = fixture.documents;
-    handoffs.cipher = cipher;
-    MongoPendingActionStore pending = new MongoPendingActionStore();
-    pending.store = fixture.documents;
-    pending.cipher = cipher;
-    MongoDeliveryRecords deliveries = new MongoDeliveryRecords();
-    deliveries.store = fixture.documents;
-    deliveries.cipher = cipher;
+    MongoTurnStore turns = adapter(new MongoTurnStore(), cipher);
+    MongoConsentQuestions questions = adapter(new MongoConsentQuestions(), cipher);
+    MongoHandoffs handoffs = adapter(new MongoHandoffs(), cipher);
+    MongoPendingActionStore pending = adapter(new MongoPendingActionStore(), cipher);
+    MongoDeliveryRecords deliveries = adapter(new MongoDeliveryRecords(), cipher);
 
     Plugin greeter = new Greeter(pluginRuns);
     PluginRegistry registry =
@@ -139,23 +128,6 @@ class TurnRoundTripsTest {
     ConsentConversation consent = new ConsentConversation();
     inject(consent, "questions", questions);
     NluEngine nlu = (text, context) -> new NluResult("EN", "greeting", 0.95, List.of(), List.of());
-    Clock clock =
-        new Clock() {
-          @Override
-          public Instant instant() {
-            return now;
-          }
-
-          @Override
-          public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(java.time.ZoneId zone) {
-            return this;
-          }
-        };
 
     conversations = new DefaultConversationService();
     inject(conversations, "turns", turns);
@@ -165,14 +137,14 @@ class TurnRoundTripsTest {
     inject(conversations, "outbound", (org.parley.application.OutboundQueue) queued::add);
     inject(conversations, "consent", consent);
     inject(conversations, "handoffs", handoffs);
-    inject(conversations, "metrics", new NoMetrics());
+    inject(conversations, "metrics", new NoPipelineMetrics());
     inject(conversations, "idleTimeout", Duration.ofMinutes(30));
     inject(conversations, "clock", clock);
 
     delivery = new DefaultReplyDelivery();
     inject(delivery, "turns", turns);
     inject(delivery, "deliveries", deliveries);
-    inject(delivery, "metrics", new NoMetrics());
+    inject(delivery, "metrics", new NoPipelineMetrics());
     inject(delivery, "pacing", new SendPacing());
     inject(delivery, "maxRateLimitWait", Duration.ofSeconds(5));
     inject(delivery, "clock", clock);
@@ -259,7 +231,7 @@ class TurnRoundTripsTest {
     queued.clear();
 
     // the queue redelivers message 3 (its commit was lost): claimed, so the plugin does not run
-    conversations.handle(message(3), now);
+    conversations.handle(message(3), clock.instant());
     assertEquals(3, pluginRuns.get(), "a redelivered message does not run the plugin again");
     assertEquals(List.of(), queued, "its reply was delivered: nothing is sent again");
 
@@ -271,7 +243,7 @@ class TurnRoundTripsTest {
     queued.forEach(reply -> delivery.deliver(reply, 1));
     queued.clear();
     Document before = dialog();
-    conversations.handle(message(1), now);
+    conversations.handle(message(1), clock.instant());
     assertEquals(List.of(), queued, "answered long ago and delivered: not sent again");
     Document after = dialog();
     assertEquals(
@@ -294,7 +266,7 @@ class TurnRoundTripsTest {
   void aMessageAfterTheIdleTimeoutOpensANewDialogAndAFailedAttemptIsAnsweredOnItsRedelivery() {
     turn(1);
     String firstDialog = dialog().getString("_id");
-    now = now.plus(Duration.ofHours(1));
+    clock.advance(Duration.ofHours(1));
     List<String> costs = turn(2);
     assertTrue(costs.size() <= 4, "a message that opens a dialog after the idle timeout: " + costs);
     List<Document> dialogs =
@@ -373,9 +345,9 @@ class TurnRoundTripsTest {
   /** Handles message {@code m} of Anna; returns the commands it sent. */
   private List<String> turn(int m) {
     commands.clear();
-    conversations.handle(message(m), now);
+    conversations.handle(message(m), clock.instant());
     List<String> costs = List.copyOf(commands);
-    now = now.plusSeconds(1);
+    clock.advance(Duration.ofSeconds(1));
     return costs;
   }
 
@@ -422,6 +394,13 @@ class TurnRoundTripsTest {
         .into(new ArrayList<>());
   }
 
+  /** A store adapter on this test's store ({@code store} and {@code cipher}, as CDI sets them). */
+  private <T> T adapter(T adapter, DialogCipher cipher) throws Exception {
+    inject(adapter, "store", fixture.documents);
+    inject(adapter, "cipher", cipher);
+    return adapter;
+  }
+
   private static void inject(Object target, String name, Object value) throws Exception {
     for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
       try {
@@ -466,31 +445,5 @@ class TurnRoundTripsTest {
     public List<Reply> trigger(Action action) {
       return List.of(new Reply.Text("hi #" + runs.incrementAndGet()));
     }
-  }
-
-  private static final class NoMetrics implements PipelineMetrics {
-    @Override
-    public void acknowledged(String channel, int messages, Duration latency) {}
-
-    @Override
-    public void answered(String channel) {}
-
-    @Override
-    public void duplicateDropped(String channel, String stage) {}
-
-    @Override
-    public void delivered(String channel, String language, Duration turnLatency) {}
-
-    @Override
-    public void shed(String channel) {}
-
-    @Override
-    public void rateLimited(String channel) {}
-
-    @Override
-    public void refused(String channel) {}
-
-    @Override
-    public void deadLettered(String queue) {}
   }
 }
