@@ -2,54 +2,32 @@ package org.parley.domain.model.shared;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.TestClock;
 
 class RateLimitTest {
 
-  /** A clock the test moves. */
-  static final class Manual extends Clock {
-    Instant now = Instant.parse("2026-12-01T12:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @Test
   void aBurstIsAllowedThenOneEventPerInterval() {
-    Manual clock = new Manual();
+    TestClock clock = new TestClock(Instant.parse("2026-12-01T12:00:00Z"));
     RateLimit limit = new RateLimit(3, Duration.ofSeconds(1), clock);
     for (int i = 0; i < 3; i++) {
       assertEquals(Duration.ZERO, limit.tryTake("a"), "event " + i + " of the burst");
     }
     assertEquals(Duration.ofSeconds(1), limit.tryTake("a"), "the fourth waits a whole interval");
     assertEquals(Duration.ZERO, limit.tryTake("b"), "other keys are not affected");
-    clock.now = clock.now.plusMillis(400);
+    clock.advance(Duration.ofMillis(400));
     assertEquals(Duration.ofMillis(600), limit.tryTake("a"), "a refused event takes nothing");
-    clock.now = clock.now.plusMillis(600);
+    clock.advance(Duration.ofMillis(600));
     assertEquals(Duration.ZERO, limit.tryTake("a"));
     assertEquals(Duration.ofSeconds(1), limit.waitFor("a"));
   }
 
   @Test
   void reservationsQueueEventsBehindEachOther() {
-    Manual clock = new Manual();
+    TestClock clock = new TestClock(Instant.parse("2026-12-01T12:00:00Z"));
     RateLimit limit = new RateLimit(2, Duration.ofSeconds(1), clock);
     assertEquals(Duration.ZERO, limit.reserve("chat"));
     assertEquals(Duration.ZERO, limit.reserve("chat"));
@@ -59,18 +37,18 @@ class RateLimitTest {
 
   @Test
   void aPauseHoldsTheKeyForItsWholeLengthThenAllowsOneEvent() {
-    Manual clock = new Manual();
+    TestClock clock = new TestClock(Instant.parse("2026-12-01T12:00:00Z"));
     RateLimit limit = new RateLimit(3, Duration.ofSeconds(1), clock);
     limit.pause("chat", Duration.ofSeconds(5));
     assertEquals(Duration.ofSeconds(5), limit.waitFor("chat"));
-    clock.now = clock.now.plusSeconds(5);
+    clock.advance(Duration.ofSeconds(5));
     assertEquals(Duration.ZERO, limit.tryTake("chat"));
     assertEquals(Duration.ofSeconds(1), limit.tryTake("chat"), "no burst right after a pause");
   }
 
   @Test
   void aZeroIntervalIsNoLimitButItsPausesHold() {
-    Manual clock = new Manual();
+    TestClock clock = new TestClock(Instant.parse("2026-12-01T12:00:00Z"));
     RateLimit limit = new RateLimit(1, Duration.ZERO, clock);
     for (int i = 0; i < 1000; i++) {
       assertEquals(Duration.ZERO, limit.reserve("a"));
@@ -78,7 +56,7 @@ class RateLimitTest {
     limit.pause("a", Duration.ofSeconds(3));
     assertEquals(Duration.ofSeconds(3), limit.waitFor("a"), "a 429 holds an unpaced chat too");
     assertEquals(Duration.ZERO, limit.tryTake("b"));
-    clock.now = clock.now.plusSeconds(3);
+    clock.advance(Duration.ofSeconds(3));
     assertEquals(Duration.ZERO, limit.reserve("a"));
   }
 }
