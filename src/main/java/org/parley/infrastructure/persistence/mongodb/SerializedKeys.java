@@ -10,9 +10,10 @@ import org.h2.mvstore.type.ObjectDataType;
  * mongo-java-server's index keys ({@link KeyValue}, not {@code Comparable}) by their Java
  * serialisation, serialising both keys again for every comparison of a lookup (a third of the
  * embedded store's CPU in #13's profile). The order and the bytes written are the same as
- * ObjectDataType's, so that a store file written before is read as it was; only the serialised form
- * of a key is computed once, for the key looked up and, remembered by identity, for the keys in the
- * pages.
+ * ObjectDataType's, so that a store file written before is read as it was. The keys Parley's
+ * indexes hold (an id; a dialog and a number) are ordered without serialising them ({@link
+ * #compareShaped}); other keys are serialised once, the key looked up and, remembered by identity,
+ * the keys in the pages.
  */
 final class SerializedKeys extends ObjectDataType {
 
@@ -27,10 +28,10 @@ final class SerializedKeys extends ObjectDataType {
       if (a == b) {
         return 0;
       }
-      String x = asciiString(one);
-      String y = x == null ? null : asciiString(other);
-      if (y != null) {
-        return compareAscii(x, y);
+      String x = leadingAscii(one);
+      String y = x == null ? null : leadingAscii(other);
+      if (y != null && one.size() == other.size()) {
+        return compareShaped(one, x, other, y);
       }
       return compareNotNull(serialisedForm(a), serialisedForm(b));
     }
@@ -38,10 +39,25 @@ final class SerializedKeys extends ObjectDataType {
   }
 
   /**
-   * The order of the serialised forms of two keys of one ASCII string each: a KeyValue holds an
-   * ArrayList, so both forms are the same up to the string, written as its length (two bytes, big
-   * endian) and its bytes; ObjectDataType compares bytes unsigned, the shorter first.
+   * The order of the serialised forms of two keys of the same shape: an ASCII string, and then
+   * perhaps a Double (the index on a message's dialog and number, whose numbers the backend holds
+   * as Doubles). A KeyValue holds an ArrayList, so both forms are the same up to the string,
+   * written as its length (two bytes, big endian) and its bytes; after an equal string come the
+   * Double's class description, the same for both, and its eight bytes (doubleToLongBits, big
+   * endian). ObjectDataType compares bytes unsigned, the shorter first.
    */
+  static int compareShaped(KeyValue one, String x, KeyValue other, String y) {
+    int compared = compareAscii(x, y);
+    if (compared != 0 || one.size() == 1) {
+      return compared;
+    }
+    return Integer.signum(
+        Long.compareUnsigned(
+            Double.doubleToLongBits((Double) one.get(1)),
+            Double.doubleToLongBits((Double) other.get(1))));
+  }
+
+  /** The order of two ASCII strings' serialised forms: the shorter first, then by bytes. */
   static int compareAscii(String x, String y) {
     if (x.length() != y.length()) {
       return x.length() < y.length() ? -1 : 1;
@@ -49,9 +65,16 @@ final class SerializedKeys extends ObjectDataType {
     return Integer.signum(x.compareTo(y));
   }
 
-  /** The key's one string if it is ASCII without NUL (one byte a char in modified UTF-8). */
-  static String asciiString(KeyValue key) {
-    if (key.size() != 1 || !(key.get(0) instanceof String value) || value.length() > 65_535) {
+  /**
+   * The key's first value if the key is of a shape {@link #compareShaped} orders: one string that
+   * is ASCII without NUL (one byte a char in modified UTF-8), alone or followed by one Double.
+   */
+  static String leadingAscii(KeyValue key) {
+    int size = key.size();
+    if (size > 2
+        || !(key.get(0) instanceof String value)
+        || value.length() > 65_535
+        || (size == 2 && !(key.get(1) instanceof Double))) {
       return null;
     }
     for (int i = 0; i < value.length(); i++) {
@@ -68,7 +91,8 @@ final class SerializedKeys extends ObjectDataType {
     if (!(key instanceof KeyValue)) {
       return super.binarySearch(key, storage, size, initialGuess);
     }
-    String ascii = asciiString((KeyValue) key);
+    KeyValue searchedKey = (KeyValue) key;
+    String ascii = leadingAscii(searchedKey);
     byte[] searched = null;
     Object[] keys = (Object[]) storage;
     int low = 0;
@@ -77,9 +101,12 @@ final class SerializedKeys extends ObjectDataType {
       int middle = (low + high) >>> 1;
       Object other = keys[middle];
       int compared;
-      String otherAscii = ascii != null && other instanceof KeyValue kv ? asciiString(kv) : null;
+      String otherAscii =
+          ascii != null && other instanceof KeyValue kv && kv.size() == searchedKey.size()
+              ? leadingAscii(kv)
+              : null;
       if (otherAscii != null) {
-        compared = compareAscii(ascii, otherAscii);
+        compared = compareShaped(searchedKey, ascii, (KeyValue) other, otherAscii);
       } else if (other instanceof KeyValue) {
         if (searched == null) {
           searched = serialize(key);
