@@ -16,8 +16,12 @@ import jdk.jfr.consumer.RecordingFile;
  *
  * Reads the recording's execution samples between FROM and TO, puts each in the first stage its
  * stack or thread names (the outermost Parley or library frame that decides), and prints each
- * stage's share of the samples and, with the server process's CPU seconds over the same window
- * (from /proc, measured by the benchmark), the CPU milliseconds per message answered.
+ * stage's share of the server process's CPU seconds over the same window (from /proc, measured by
+ * the benchmark) and the CPU milliseconds per message answered. The JIT compiler's threads run no
+ * Java code and are never sampled: their CPU comes from the recording's per-thread CPU load and is
+ * a stage of its own; the sampled stages share the rest. The collector's threads are neither
+ * sampled nor in that load (they are not Java threads): their CPU stays spread over the stages in
+ * proportion, and the collector's pauses in the window are printed beside.
  */
 public class ProfileStages {
 
@@ -38,7 +42,11 @@ public class ProfileStages {
       samples.put(stage, 0L);
     }
     long total = 0;
-    for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+    List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+    int cpus = events.stream().filter(e -> e.getEventType().getName().equals("jdk.CPUInformation"))
+        .mapToInt(e -> e.getInt("hwThreads")).findFirst().orElse(Runtime.getRuntime().availableProcessors());
+    double jitSeconds = jitCpuSeconds(events, from, to, cpus);
+    for (RecordedEvent event : events) {
       if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
         continue;
       }
@@ -54,13 +62,54 @@ public class ProfileStages {
     System.out.printf("CPU by stage (%d samples; %.1f s of server CPU for %d messages: %.2f ms each)%n",
         total, cpuSeconds, messages, cpuSeconds * 1000 / messages);
     // the samples are taken per running Java thread at a fixed interval: their shares split the
-    // process's CPU (the JIT compiler's and the collector's threads are not sampled, and are
-    // spread over the stages in proportion)
+    // the CPU that is not the compiler's
+    double javaSeconds = Math.max(0, cpuSeconds - jitSeconds);
     for (Map.Entry<String, Long> entry : samples.entrySet()) {
       double share = total == 0 ? 0 : entry.getValue() / (double) total;
-      System.out.printf("  %-15s %5.1f %%  %6.2f ms/message%n", entry.getKey(), share * 100,
-          share * cpuSeconds * 1000 / messages);
+      print(entry.getKey(), share * javaSeconds, cpuSeconds, messages);
     }
+    print("JIT compiler", jitSeconds, cpuSeconds, messages);
+    double paused = events.stream().filter(e -> e.getEventType().getName().equals("jdk.GarbageCollection"))
+        .filter(e -> !e.getStartTime().isBefore(from) && !e.getStartTime().isAfter(to))
+        .mapToDouble(e -> e.getDuration("sumOfPauses").toNanos() / 1e9).sum();
+    System.out.printf("  (the collector paused the server for %.1f s of the window's %.1f s)%n", paused,
+        java.time.Duration.between(from, to).toMillis() / 1000.0);
+  }
+
+  static void print(String stage, double seconds, double cpuSeconds, long messages) {
+    System.out.printf("  %-15s %5.1f %%  %6.2f ms/message%n", stage, 100 * seconds / cpuSeconds,
+        seconds * 1000 / messages);
+  }
+
+  /**
+   * The CPU seconds the JIT compiler's threads used between FROM and TO: each jdk.ThreadCPULoad
+   * event gives a thread's load, as a share of all the machine's CPUs, since that thread's previous
+   * event (every 10 s), counted for the part inside the window.
+   */
+  static double jitCpuSeconds(List<RecordedEvent> events, Instant from, Instant to, int cpus) {
+    Map<Long, Instant> previous = new java.util.HashMap<>();
+    double seconds = 0;
+    for (RecordedEvent event : events.stream().filter(e -> e.getEventType().getName().equals("jdk.ThreadCPULoad"))
+        .sorted(java.util.Comparator.comparing(RecordedEvent::getStartTime)).toList()) {
+      RecordedThread thread = event.getThread();
+      if (thread == null) {
+        continue;
+      }
+      Instant end = event.getStartTime();
+      Instant start = previous.put(thread.getId(), end);
+      String name = thread.getOSName() == null ? "" : thread.getOSName();
+      if (start == null || !name.contains("CompilerThread")) {
+        continue;
+      }
+      Instant a = start.isBefore(from) ? from : start;
+      Instant b = end.isAfter(to) ? to : end;
+      if (!b.isAfter(a)) {
+        continue;
+      }
+      double load = event.getFloat("user") + event.getFloat("system");
+      seconds += load * cpus * java.time.Duration.between(a, b).toNanos() / 1e9;
+    }
+    return seconds;
   }
 
   static String stage(RecordedStackTrace stack, String threadName) {
