@@ -8,11 +8,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One deployment of the WAR as built, shared by the client-side ITs that leave nothing behind in
- * it: each deployment costs ~6 s (the NLU trained, JNoSQL's scan). Each nested class is a whole IT
- * of its own ({@code *Cases}: its data scoped to its own customers, its own helpers); they share
- * only the deployment. ITs that change what a deployment holds in memory keep their own: the rate
- * limits and sign-in pauses (FloodIT, BadInputCorpusIT), closed plugins and sessions
- * (AdminConsoleIT, PluginsIT, the web chat ITs), and those that add classes or settings.
+ * it: each deployment costs ~5 s (Weld, the NLU trained). Each nested class is a whole IT of its
+ * own ({@code *Cases}: its data scoped to its own customers, its own helpers); they share only the
+ * deployment. ITs that change what a deployment holds in memory keep their own: the rate limits and
+ * sign-in pauses (FloodIT, BadInputCorpusIT), closed plugins and sessions (AdminConsoleIT,
+ * PluginsIT, the web chat ITs), and those that add classes or settings.
  */
 @ExtendWith(ArquillianExtension.class)
 class SharedDeploymentIT {
