@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.jnosql.mapping.NoSQLRepository;
 import org.eclipse.jnosql.mapping.metadata.ClassScanner;
 import org.parley.domain.model.dialog.Dialog;
@@ -21,14 +22,15 @@ import org.parley.domain.model.dialog.DialogRepository;
  * here fails the build rather than the deployment.
  *
  * <p>The derived sets follow JNoSQL 1.1's rules: a repository of a kind is one that extends that
- * kind directly; a standard repository extends one of Jakarta Data's or JNoSQL's own.
+ * kind directly (which JNoSQL also tests as "assignable", implied); a standard repository extends
+ * one of Jakarta Data's or JNoSQL's own directly.
  */
 public final class ParleyClassScanner implements ClassScanner {
 
-  static final Set<Class<?>> ENTITIES = Set.of(Dialog.class);
-  static final Set<Class<?>> EMBEDDABLES = Set.of();
-  static final Set<Class<?>> REPOSITORIES = Set.of(DialogRepository.class);
-  static final Set<Class<?>> CUSTOM_REPOSITORIES = Set.of();
+  private static final Set<Class<?>> ENTITIES = Set.of(Dialog.class);
+  private static final Set<Class<?>> EMBEDDABLES = Set.of();
+  private static final Set<Class<?>> REPOSITORIES = Set.of(DialogRepository.class);
+  private static final Set<Class<?>> CUSTOM_REPOSITORIES = Set.of();
 
   private static final List<Class<?>> STANDARD =
       List.of(
@@ -52,19 +54,16 @@ public final class ParleyClassScanner implements ClassScanner {
   @Override
   public <T extends DataRepository<?, ?>> Set<Class<?>> repositories(Class<T> filter) {
     Objects.requireNonNull(filter, "filter is required");
-    return Set.copyOf(
-        REPOSITORIES.stream()
-            .filter(filter::isAssignableFrom)
-            .filter(type -> Arrays.asList(type.getInterfaces()).contains(filter))
-            .toList());
+    return REPOSITORIES.stream()
+        .filter(type -> Arrays.asList(type.getInterfaces()).contains(filter))
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   @Override
   public Set<Class<?>> repositoriesStandard() {
-    return Set.copyOf(
-        REPOSITORIES.stream()
-            .filter(type -> Arrays.stream(type.getInterfaces()).anyMatch(STANDARD::contains))
-            .toList());
+    return REPOSITORIES.stream()
+        .filter(type -> Arrays.stream(type.getInterfaces()).anyMatch(STANDARD::contains))
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   @Override

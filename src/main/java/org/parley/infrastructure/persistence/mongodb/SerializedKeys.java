@@ -28,14 +28,25 @@ final class SerializedKeys extends ObjectDataType {
       if (a == b) {
         return 0;
       }
-      String x = leadingAscii(one);
-      String y = x == null ? null : leadingAscii(other);
-      if (y != null && one.size() == other.size()) {
-        return compareShaped(one, x, other, y);
-      }
-      return compareNotNull(serialisedForm(a), serialisedForm(b));
+      int shaped = orderShaped(one, leadingAscii(one), other);
+      return shaped != UNSHAPED ? shaped : compareNotNull(serialisedForm(a), serialisedForm(b));
     }
     return super.compare(a, b);
+  }
+
+  /** What {@link #orderShaped} answers for two keys that are not both of one shape it orders. */
+  private static final int UNSHAPED = Integer.MIN_VALUE;
+
+  /**
+   * The order of key {@code one} (whose {@link #leadingAscii} is {@code x}, or null) and {@code
+   * other} by {@link #compareShaped}, or {@link #UNSHAPED} if they are not of one shape it orders.
+   */
+  private static int orderShaped(KeyValue one, String x, Object other) {
+    if (x == null || !(other instanceof KeyValue key) || key.size() != one.size()) {
+      return UNSHAPED;
+    }
+    String y = leadingAscii(key);
+    return y == null ? UNSHAPED : compareShaped(one, x, key, y);
   }
 
   /**
@@ -100,19 +111,13 @@ final class SerializedKeys extends ObjectDataType {
     while (low <= high) {
       int middle = (low + high) >>> 1;
       Object other = keys[middle];
-      int compared;
-      String otherAscii =
-          ascii != null && other instanceof KeyValue kv && kv.size() == searchedKey.size()
-              ? leadingAscii(kv)
-              : null;
-      if (otherAscii != null) {
-        compared = compareShaped(searchedKey, ascii, (KeyValue) other, otherAscii);
-      } else if (other instanceof KeyValue) {
+      int compared = orderShaped(searchedKey, ascii, other);
+      if (compared == UNSHAPED && other instanceof KeyValue) {
         if (searched == null) {
           searched = serialize(key);
         }
         compared = compareNotNull(searched, serialisedForm(other));
-      } else {
+      } else if (compared == UNSHAPED) {
         compared = super.compare(key, other);
       }
       if (compared > 0) {
