@@ -1,5 +1,8 @@
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +76,7 @@ public class ProfileStages {
         .filter(e -> !e.getStartTime().isBefore(from) && !e.getStartTime().isAfter(to))
         .mapToDouble(e -> e.getDuration("sumOfPauses").toNanos() / 1e9).sum();
     System.out.printf("  (the collector paused the server for %.1f s of the window's %.1f s)%n", paused,
-        java.time.Duration.between(from, to).toMillis() / 1000.0);
+        Duration.between(from, to).toMillis() / 1000.0);
   }
 
   static void print(String stage, double seconds, double cpuSeconds, long messages) {
@@ -87,10 +90,10 @@ public class ProfileStages {
    * event (every 10 s), counted for the part inside the window.
    */
   static double jitCpuSeconds(List<RecordedEvent> events, Instant from, Instant to, int cpus) {
-    Map<Long, Instant> previous = new java.util.HashMap<>();
+    Map<Long, Instant> previous = new HashMap<>();
     double seconds = 0;
     for (RecordedEvent event : events.stream().filter(e -> e.getEventType().getName().equals("jdk.ThreadCPULoad"))
-        .sorted(java.util.Comparator.comparing(RecordedEvent::getStartTime)).toList()) {
+        .sorted(Comparator.comparing(RecordedEvent::getStartTime)).toList()) {
       RecordedThread thread = event.getThread();
       if (thread == null) {
         continue;
@@ -107,7 +110,7 @@ public class ProfileStages {
         continue;
       }
       double load = event.getFloat("user") + event.getFloat("system");
-      seconds += load * cpus * java.time.Duration.between(a, b).toNanos() / 1e9;
+      seconds += load * cpus * Duration.between(a, b).toNanos() / 1e9;
     }
     return seconds;
   }
