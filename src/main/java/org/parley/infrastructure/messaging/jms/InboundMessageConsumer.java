@@ -71,15 +71,6 @@ public class InboundMessageConsumer implements MessageListener {
 
   @Override
   public void onMessage(Message message) {
-    int priority = TurnPriority.lower();
-    try {
-      receive(message);
-    } finally {
-      TurnPriority.restore(priority);
-    }
-  }
-
-  private void receive(Message message) {
     InboundMessage inbound;
     try {
       inbound = JmsInboundQueue.fromJson(((TextMessage) message).getText());

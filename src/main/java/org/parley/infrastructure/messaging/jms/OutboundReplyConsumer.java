@@ -59,15 +59,6 @@ public class OutboundReplyConsumer implements MessageListener {
 
   @Override
   public void onMessage(Message message) {
-    int priority = TurnPriority.lower();
-    try {
-      receive(message);
-    } finally {
-      TurnPriority.restore(priority);
-    }
-  }
-
-  private void receive(Message message) {
     OutboundReply reply;
     try {
       reply = JmsOutboundQueue.fromJson(((TextMessage) message).getText());

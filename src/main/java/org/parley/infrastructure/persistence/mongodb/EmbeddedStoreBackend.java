@@ -11,7 +11,6 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.H2UniqueIndex;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import java.lang.reflect.Constructor;
 import java.util.List;
 import java.util.logging.Level;
@@ -33,19 +32,6 @@ final class EmbeddedStoreBackend extends H2Backend {
 
   EmbeddedStoreBackend(MVStore store) {
     super(store);
-  }
-
-  /**
-   * The store's threads serve turns, not acknowledgements: like the consumers ({@code
-   * TurnPriority}), they run below the webhook threads.
-   */
-  @Override
-  public Document handleMessage(MongoMessage message) {
-    Thread thread = Thread.currentThread();
-    if (thread.getPriority() != Thread.MIN_PRIORITY) {
-      thread.setPriority(Thread.MIN_PRIORITY);
-    }
-    return super.handleMessage(message);
   }
 
   @Override
