@@ -1,16 +1,12 @@
 package org.parley.infrastructure.persistence.mongodb;
 
-import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
-import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.H2UniqueIndex;
-import de.bwaldvogel.mongo.bson.Document;
 import java.lang.reflect.Constructor;
 import java.util.List;
 import java.util.logging.Level;
@@ -38,19 +34,6 @@ final class EmbeddedStoreBackend extends H2Backend {
   protected MongoDatabase openOrCreateDatabase(String databaseName) {
     MVStore store = getMvStore();
     return new H2Database(databaseName, store, getCursorRegistry()) {
-      @Override
-      protected MongoCollection<Object> openOrCreateCollection(
-          String collectionName, CollectionOptions options) {
-        String namespace = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> documents =
-            store.openMap(
-                "databases." + namespace,
-                new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
-        MVMap<String, Object> meta = store.openMap("meta." + namespace);
-        return new H2Collection(
-            this, collectionName, options, documents, meta, getCursorRegistry());
-      }
-
       @Override
       protected Index<Object> openOrCreateUniqueIndex(
           String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
