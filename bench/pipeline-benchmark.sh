@@ -61,11 +61,15 @@ trap 'kill $server ${store:-} 2>/dev/null; wait $server 2>/dev/null || true' EXI
 source bench/ready.sh
 await_ready
 
-# The ceiling's queues get the address settings of Parley's own (wildfly/messaging.cli): with the
-# broker's 10 MB default its 20,000 messages page, which Parley's queues (100 MB, BLOCK) do not (#13).
-target/server/bin/jboss-cli.sh --connect --controller=127.0.0.1:10190 \
-  --command="/subsystem=messaging-activemq/server=default/address-setting=jms.queue.bench.ceiling.#:add(redelivery-delay=0, address-full-policy=BLOCK, max-size-bytes=104857600)" > /dev/null
-target/server/bin/jboss-cli.sh --connect --controller=127.0.0.1:10190 --commands="jms-queue add --queue-address=bench.ceiling.in --entries=java:/jms/queue/bench.ceiling.in,jms-queue add --queue-address=bench.ceiling.out --entries=java:/jms/queue/bench.ceiling.out,deploy target/bench/jms-ceiling.war" > /dev/null
+# The ceiling's queues, with the address settings of Parley's own (wildfly/messaging.cli, the same
+# size property): with the broker's 10 MB default its 20,000 messages paged, which Parley's queues do not.
+cat > target/bench/ceiling.cli <<'CLI'
+/subsystem=messaging-activemq/server=default/address-setting=jms.queue.bench.ceiling.#:add(redelivery-delay=0, address-full-policy=BLOCK, max-size-bytes="${parley.messaging.max-size-bytes:104857600}")
+jms-queue add --queue-address=bench.ceiling.in --entries=java:/jms/queue/bench.ceiling.in
+jms-queue add --queue-address=bench.ceiling.out --entries=java:/jms/queue/bench.ceiling.out
+deploy target/bench/jms-ceiling.war
+CLI
+target/server/bin/jboss-cli.sh --connect --controller=127.0.0.1:10190 --file=target/bench/ceiling.cli > /dev/null
 
 server_pid=$(pgrep -f -n "jboss.server.base.dir=$PWD/$base")
 # The stand-in is the JDK's HttpServer: without TCP_NODELAY its responses wait up to 40 ms for the
