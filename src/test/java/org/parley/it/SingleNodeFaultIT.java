@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,7 +30,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * <p>(a) The node killed with -9 under load and started again on the same data: 1,000 Telegram
  * messages from 40 users, each sending one every ~0.4 s; the node is killed once 80 are answered,
  * while users are still sending. Every acknowledged message is answered, each user's answers come
- * in order, and a message is answered twice at most if it was in flight when the node died.
+ * in order, and a message is answered twice only if the node died with its answer sent but not yet
+ * recorded as delivered: the store, read while no node runs, names those messages. (Counting
+ * acknowledged minus answered at the kill misses them: their answer has arrived already.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SingleNodeFaultIT {
@@ -143,6 +147,9 @@ class SingleNodeFaultIT {
       int answeredAtKill = load.answered();
       Instant killed = Instant.now();
       node.kill();
+      // read while no node runs: the only messages the restarted node may answer again
+      Map<Long, Set<Long>> answerableAgain = load.answerableAgain(store.database());
+      int settled = load.total() - answerableAgain.values().stream().mapToInt(Set::size).sum();
       node.restart();
       Instant ready = Instant.now();
 
@@ -154,14 +161,15 @@ class SingleNodeFaultIT {
       int inFlight = acknowledgedAtKill - answeredAtKill;
       System.out.printf(
           "Fault (a) kill -9 under load: %d messages from %d users; killed at %d acknowledged,"
-              + " %d answered (%d in flight); node ready again after %d ms; all answered %d ms"
-              + " after the kill; lost 0; duplicates %d; out of order %d; posts sent again"
-              + " while down %d%n",
+              + " %d answered (%d in flight), %d recorded as delivered; node ready again"
+              + " after %d ms; all answered %d ms after the kill; lost 0; duplicates %d; out of"
+              + " order %d; posts sent again while down %d%n",
           load.total(),
           KILL_USERS,
           acknowledgedAtKill,
           answeredAtKill,
           inFlight,
+          settled,
           Duration.between(killed, ready).toMillis(),
           Duration.between(killed, allAnswered).toMillis(),
           load.duplicates(),
@@ -175,9 +183,7 @@ class SingleNodeFaultIT {
           () -> load.undelivered(store.database()).isEmpty());
       assertEquals(List.of(), load.outOfOrderOrMissing(), "each user's answers, 1..25 in order");
       assertEquals(load.total(), load.acknowledged());
-      assertTrue(
-          load.duplicates() <= inFlight,
-          load.duplicates() + " duplicates, " + inFlight + " in flight at the kill");
+      load.assertAnsweredTwiceOnlyAmong(answerableAgain, answeredAtKill);
     }
   }
 }

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -124,6 +126,89 @@ final class TelegramLoad implements AutoCloseable {
     return repliesByUser().values().stream()
         .mapToInt(list -> list.size() - (int) list.stream().distinct().count())
         .sum();
+  }
+
+  /** Per user who has one, the messages answered more than once. */
+  Map<Long, Set<Long>> answeredTwice() {
+    Map<Long, Set<Long>> twice = new LinkedHashMap<>();
+    repliesByUser()
+        .forEach(
+            (user, replies) -> {
+              Set<Long> seen = new TreeSet<>();
+              for (long message : replies) {
+                if (!seen.add(message)) {
+                  twice.computeIfAbsent(user, u -> new TreeSet<>()).add(message);
+                }
+              }
+            });
+    return twice;
+  }
+
+  /**
+   * Per user, the messages a node may still answer a second time, read from {@code database} just
+   * after a kill: those with no stored reply or with one not recorded as delivered (a reply
+   * recorded as delivered is never sent again), and those answered twice by the end of the read
+   * already (a reply sent again may have been recorded before the read reached it).
+   */
+  Map<Long, Set<Long>> answerableAgain(MongoDatabase database) {
+    Map<Long, Set<Long>> open = new LinkedHashMap<>();
+    for (long user : users) {
+      Set<Long> messages = new TreeSet<>();
+      for (long m = 1; m <= perUser; m++) {
+        messages.add(m);
+      }
+      Map<String, Boolean> delivered = new LinkedHashMap<>();
+      database
+          .getCollection("messages")
+          .find(and(eq("customerId", "telegram-" + user), eq("direction", "OUTBOUND")))
+          .forEach(
+              reply ->
+                  delivered.merge(
+                      reply.getString("inReplyTo"),
+                      "DELIVERED".equals(reply.getString("deliveryState")),
+                      Boolean::logicalAnd));
+      String prefix = "telegram:" + user + "-";
+      delivered.forEach(
+          (turn, all) -> {
+            if (all && turn != null && turn.startsWith(prefix)) {
+              messages.remove(Long.parseLong(turn.substring(prefix.length())));
+            }
+          });
+      open.put(user, messages);
+    }
+    answeredTwice().forEach((user, messages) -> open.get(user).addAll(messages));
+    return open;
+  }
+
+  /**
+   * Fails unless every message answered twice is one that {@code answerableAgain} named, and unless
+   * it named few enough for that to mean something: at most half of the messages answered before
+   * the kill may be among them.
+   */
+  void assertAnsweredTwiceOnlyAmong(Map<Long, Set<Long>> answerableAgain, int answeredAtKill) {
+    int named = answerableAgain.values().stream().mapToInt(Set::size).sum();
+    if (named > total() - answeredAtKill / 2) {
+      throw new AssertionError(
+          "only "
+              + (total() - named)
+              + " messages were recorded as delivered at the kill, of "
+              + answeredAtKill
+              + " answered: the check of duplicates would mean little");
+    }
+    answeredTwice()
+        .forEach(
+            (user, messages) -> {
+              if (!answerableAgain.get(user).containsAll(messages)) {
+                throw new AssertionError(
+                    "user "
+                        + user
+                        + " was answered twice for "
+                        + messages
+                        + ", but only "
+                        + answerableAgain.get(user)
+                        + " were not recorded as delivered at the kill");
+              }
+            });
   }
 
   /**
