@@ -1,13 +1,20 @@
 package org.parley.infrastructure.persistence.mongodb;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.H2UniqueIndex;
+import de.bwaldvogel.mongo.bson.Document;
 import java.lang.reflect.Constructor;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,11 +22,12 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend, its unique indexes opened with {@link SerializedKeys}, which
- * looks a key up without serialising it again at every step. The index maps are named as the H2
- * backend names them and hold the same bytes, so a store file is the same with or without this.
- * H2UniqueIndex's constructor is not public: it is called reflectively, and where that fails the
- * backend's own index is used (correct, only slower).
+ * mongo-java-server's H2 backend, with two changes. Its unique indexes are opened with {@link
+ * SerializedKeys}, which looks a key up without serialising it again at every step. And its
+ * collections hand out copies of what they hold ({@link CopyingCollection}). The maps are named as
+ * the H2 backend names them and hold the same bytes, so a store file is the same with or without
+ * this. H2UniqueIndex's constructor is not public: it is called reflectively, and where that fails
+ * the backend's own index is used (correct, only slower).
  */
 final class EmbeddedStoreBackend extends H2Backend {
 
@@ -33,7 +41,22 @@ final class EmbeddedStoreBackend extends H2Backend {
   @Override
   protected MongoDatabase openOrCreateDatabase(String databaseName) {
     MVStore store = getMvStore();
-    return new H2Database(databaseName, store, getCursorRegistry()) {
+    CursorRegistry cursors = getCursorRegistry();
+    return new H2Database(databaseName, store, cursors) {
+      @Override
+      protected MongoCollection<Object> openOrCreateCollection(
+          String collectionName, CollectionOptions options) {
+        // the maps H2Database itself opens: "databases." and "meta." before the namespace
+        String namespace = getFullCollectionNamespace(collectionName);
+        return new CopyingCollection(
+            this,
+            collectionName,
+            options,
+            store.openMap("databases." + namespace),
+            store.openMap("meta." + namespace),
+            cursors);
+      }
+
       @Override
       protected Index<Object> openOrCreateUniqueIndex(
           String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
@@ -51,6 +74,38 @@ final class EmbeddedStoreBackend extends H2Backend {
         }
       }
     };
+  }
+
+  /**
+   * A collection whose queries return copies of the documents it holds, not the instances in its H2
+   * map. mongo-java-server updates a document by changing, field by field, the instance its query
+   * returned, then puts that instance back. That instance is the one in the map's pages, which H2's
+   * background writer may be serialising at that moment, and write a torn document to the file (an
+   * encoding that checked for it failed with a ConcurrentModificationException). With a copy, the
+   * update changes the copy and puts it as a new value; what the map held before is never changed.
+   * The copy is made of what a query returns (after its filter, sort, skip and limit), one document
+   * per update or findAndModify.
+   */
+  static final class CopyingCollection extends H2Collection {
+
+    CopyingCollection(
+        MongoDatabase database,
+        String name,
+        CollectionOptions options,
+        MVMap<Object, Document> data,
+        MVMap<String, Object> meta,
+        CursorRegistry cursors) {
+      super(database, name, options, data, meta, cursors);
+    }
+
+    @Override
+    protected QueryResult createQueryResult(List<Document> matched, int batchSize) {
+      List<Document> copies = new ArrayList<>(matched.size());
+      for (Document document : matched) {
+        copies.add(document.cloneDeeply());
+      }
+      return super.createQueryResult(copies, batchSize);
+    }
   }
 
   private static Constructor<H2UniqueIndex> uniqueIndexConstructor() {
