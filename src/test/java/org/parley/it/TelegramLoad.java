@@ -182,8 +182,8 @@ final class TelegramLoad implements AutoCloseable {
 
   /**
    * Fails unless every message answered twice is one that {@code answerableAgain} named, and unless
-   * it named few enough for that to mean something: at most half of the messages answered before
-   * the kill may be among them.
+   * the check means something: at least half as many messages as were answered before the kill must
+   * have been recorded as delivered by then, so outside what it named.
    */
   void assertAnsweredTwiceOnlyAmong(Map<Long, Set<Long>> answerableAgain, int answeredAtKill) {
     int named = answerableAgain.values().stream().mapToInt(Set::size).sum();
