@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -384,7 +383,7 @@ class ClusterIT {
       Instant killed = Instant.now();
       brokers.killPrimary();
       // before the backup is active nothing is redelivered; read after, it is still sound
-      Map<Long, Set<Long>> answerableAgain = load.answerableAgain(store.database());
+      TelegramLoad.AtKill atKill = load.atKill(store.database());
       brokers.awaitBackupActive(Duration.ofMinutes(1));
       Instant backupActive = Instant.now();
       Await.await(
@@ -407,14 +406,14 @@ class ClusterIT {
           acknowledgedAtKill,
           answeredAtKill,
           inFlight,
-          load.total() - answerableAgain.values().stream().mapToInt(Set::size).sum(),
+          atKill.settled(),
           Duration.between(killed, backupActive).toMillis(),
           Duration.between(killed, answeringAgain).toMillis(),
           longestWaitAfter(killed, load),
           load.duplicates(),
           load.outOfOrderOrMissing().size(),
           load.resent());
-      assertNothingLostInOrder(load, answerableAgain, answeredAtKill);
+      assertNothingLostInOrder(load, atKill, answeredAtKill);
       assertTrue(nodeA.ready() && nodeB.ready(), "both nodes ready on the backup");
     }
   }
@@ -507,7 +506,7 @@ class ClusterIT {
       bInRotation = false; // the balancer's health check: B's posts go to A from now on
       Instant killed = Instant.now();
       nodeB.kill();
-      Map<Long, Set<Long>> answerableAgain = load.answerableAgain(store.database());
+      TelegramLoad.AtKill atKill = load.atKill(store.database());
 
       load.awaitPosted(Duration.ofMinutes(5));
       Await.await(
@@ -522,12 +521,12 @@ class ClusterIT {
           acknowledgedAtKill,
           answeredAtKill,
           inFlight,
-          load.total() - answerableAgain.values().stream().mapToInt(Set::size).sum(),
+          atKill.settled(),
           longestWaitAfter(killed, load),
           load.duplicates(),
           load.outOfOrderOrMissing().size(),
           load.resent());
-      assertNothingLostInOrder(load, answerableAgain, answeredAtKill);
+      assertNothingLostInOrder(load, atKill, answeredAtKill);
     }
   }
 
@@ -537,11 +536,11 @@ class ClusterIT {
    * kill came (counting acknowledged minus answered misses those whose answer had arrived).
    */
   private static void assertNothingLostInOrder(
-      TelegramLoad load, Map<Long, Set<Long>> answerableAgain, int answeredAtKill) {
+      TelegramLoad load, TelegramLoad.AtKill atKill, int answeredAtKill) {
     assertEquals(List.of(), load.storedWrongly(store.database()), "each stored once, answered");
     assertEquals(List.of(), load.outOfOrderOrMissing(), "each user's answers, in order");
     assertEquals(load.total(), load.acknowledged());
-    load.assertAnsweredTwiceOnlyAmong(answerableAgain, answeredAtKill);
+    load.assertAnsweredTwiceOnlyAmong(atKill, answeredAtKill);
   }
 
   /** Of the users still waiting at {@code at}, the longest time until their next answer. */

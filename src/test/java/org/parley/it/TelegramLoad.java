@@ -2,6 +2,7 @@ package org.parley.it;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,52 +147,59 @@ final class TelegramLoad implements AutoCloseable {
   }
 
   /**
-   * Per user, the messages a node may still answer a second time, read from {@code database} just
-   * after a kill: those with no stored reply or with one not recorded as delivered (a reply
+   * What the store held just after a kill: per user, the messages a node may still answer a second
+   * time ({@code answerableAgain}), and how many of all messages were settled, their replies stored
+   * and recorded as delivered.
+   */
+  record AtKill(Map<Long, Set<Long>> answerableAgain, int settled) {}
+
+  /**
+   * Reads {@code database} just after a kill (one query for all users). A node may still answer a
+   * second time the messages with no stored reply or with one not recorded as delivered (a reply
    * recorded as delivered is never sent again), and those answered twice by the end of the read
    * already (a reply sent again may have been recorded before the read reached it).
    */
-  Map<Long, Set<Long>> answerableAgain(MongoDatabase database) {
+  AtKill atKill(MongoDatabase database) {
+    Map<String, Boolean> delivered = new HashMap<>();
+    database
+        .getCollection("messages")
+        .find(
+            and(
+                in("customerId", users.stream().map(user -> "telegram-" + user).toList()),
+                eq("direction", "OUTBOUND")))
+        .forEach(
+            reply ->
+                delivered.merge(
+                    String.valueOf(reply.getString("inReplyTo")),
+                    "DELIVERED".equals(reply.getString("deliveryState")),
+                    Boolean::logicalAnd));
     Map<Long, Set<Long>> open = new LinkedHashMap<>();
+    int settled = 0;
     for (long user : users) {
       Set<Long> messages = new TreeSet<>();
       for (long m = 1; m <= perUser; m++) {
-        messages.add(m);
+        if (delivered.getOrDefault("telegram:" + user + "-" + m, false)) {
+          settled++;
+        } else {
+          messages.add(m);
+        }
       }
-      Map<String, Boolean> delivered = new LinkedHashMap<>();
-      database
-          .getCollection("messages")
-          .find(and(eq("customerId", "telegram-" + user), eq("direction", "OUTBOUND")))
-          .forEach(
-              reply ->
-                  delivered.merge(
-                      reply.getString("inReplyTo"),
-                      "DELIVERED".equals(reply.getString("deliveryState")),
-                      Boolean::logicalAnd));
-      String prefix = "telegram:" + user + "-";
-      delivered.forEach(
-          (turn, all) -> {
-            if (all && turn != null && turn.startsWith(prefix)) {
-              messages.remove(Long.parseLong(turn.substring(prefix.length())));
-            }
-          });
       open.put(user, messages);
     }
     answeredTwice().forEach((user, messages) -> open.get(user).addAll(messages));
-    return open;
+    return new AtKill(open, settled);
   }
 
   /**
-   * Fails unless every message answered twice is one that {@code answerableAgain} named, and unless
-   * the check means something: at least half as many messages as were answered before the kill must
-   * have been recorded as delivered by then, so outside what it named.
+   * Fails unless every message answered twice is one that {@code atKill} named as answerable again,
+   * and unless the check means something: at least half as many messages as were answered before
+   * the kill must have been settled by then.
    */
-  void assertAnsweredTwiceOnlyAmong(Map<Long, Set<Long>> answerableAgain, int answeredAtKill) {
-    int named = answerableAgain.values().stream().mapToInt(Set::size).sum();
-    if (named > total() - answeredAtKill / 2) {
+  void assertAnsweredTwiceOnlyAmong(AtKill atKill, int answeredAtKill) {
+    if (atKill.settled() < answeredAtKill / 2) {
       throw new AssertionError(
           "only "
-              + (total() - named)
+              + atKill.settled()
               + " messages were recorded as delivered at the kill, of "
               + answeredAtKill
               + " answered: the check of duplicates would mean little");
@@ -198,14 +207,15 @@ final class TelegramLoad implements AutoCloseable {
     answeredTwice()
         .forEach(
             (user, messages) -> {
-              if (!answerableAgain.get(user).containsAll(messages)) {
+              Set<Long> open = atKill.answerableAgain().get(user);
+              if (!open.containsAll(messages)) {
                 throw new AssertionError(
                     "user "
                         + user
                         + " was answered twice for "
                         + messages
                         + ", but only "
-                        + answerableAgain.get(user)
+                        + open
                         + " were not recorded as delivered at the kill");
               }
             });
