@@ -83,8 +83,8 @@ final class EmbeddedStoreBackend extends H2Backend {
    * background writer may be serialising at that moment, and write a torn document to the file (an
    * encoding that checked for it failed with a ConcurrentModificationException). With a copy, the
    * update changes the copy and puts it as a new value; what the map held before is never changed.
-   * The copy is made of what a query returns (after its filter, sort, skip and limit), one document
-   * per update or findAndModify.
+   * The copy is made of what a query returns (after its filter, sort, skip and limit): the one
+   * document of a findAndModify, the matched ones of an update, a find's page.
    */
   static final class CopyingCollection extends H2Collection {
 

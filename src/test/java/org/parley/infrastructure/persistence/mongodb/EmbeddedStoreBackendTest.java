@@ -38,12 +38,7 @@ class EmbeddedStoreBackendTest {
   void start() {
     store = new MVStore.Builder().fileName(dir.resolve("store.mv").toString()).open();
     server = new MongoServer(new EmbeddedStoreBackend(store));
-    client =
-        MongoClients.create(
-            "mongodb://"
-                + server.bind().getHostString()
-                + ":"
-                + server.getLocalAddress().getPort());
+    client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
   }
 
   @AfterEach
