@@ -44,10 +44,11 @@ import org.parley.infrastructure.messaging.jms.MessageGroups;
  * (StoreProcess) standing in for MongoDB, which cannot run here, reached through MONGODB_URI.
  *
  * <p>Load is spread over the two nodes message by message, as a load balancer without stickiness
- * would. The tests share the brokers, the store and the nodes; each uses its own users. The two
- * that kill something run late: the primary broker first (both nodes must reconnect), then one
- * node. Prints its figures; ClusterBenchmark (bench/cluster-benchmark.sh) compares one node with
- * two.
+ * would. The tests share the brokers, the store and the nodes; each uses its own users. The
+ * idle-dialog test's dialogs are opened with the cluster, so that their idle timeout runs out while
+ * the load test runs. The two that kill something run late: the primary broker first (both nodes
+ * must reconnect), then one node. Prints its figures; ClusterBenchmark (bench/cluster-benchmark.sh)
+ * compares one node with two.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -92,6 +93,33 @@ class ClusterIT {
           Duration.ofMinutes(1),
           () -> brokers.consumers(queue) >= 2 * CONSUMERS_PER_NODE);
     }
+    openIdleDialogs();
+  }
+
+  /** The two dialogs of the idle-dialog test, left idle from the start: see openIdleDialogs. */
+  private static long idle;
+
+  private static long later;
+
+  /**
+   * Opens the idle-dialog test's two dialogs as soon as the nodes consume, so that their idle
+   * timeout runs out while the load test runs, not in a test of its own (it took ~35 s, a quarter
+   * of the class): the test then finds the questions asked, by nodes that were busy meanwhile. No
+   * other test touches these users.
+   */
+  private static void openIdleDialogs() {
+    long first = users(2);
+    idle = first;
+    later = first + 1;
+    assertEquals(200, telegram(nodeA, idle, 1, "hello").statusCode());
+    Await.await("the first reply", Duration.ofSeconds(30), () -> !telegramTexts(idle).isEmpty());
+    try {
+      Thread.sleep(3_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    assertEquals(200, telegram(nodeB, later, 1, "hello").statusCode());
   }
 
   /** {@code parley.inbound.consumers} and {@code parley.outbound.consumers}, the defaults. */
@@ -220,14 +248,7 @@ class ClusterIT {
   @Test
   @Order(3)
   void anIdleDialogIsAskedForConsentOnceThoughBothNodesLookForIt() throws Exception {
-    long first = users(2);
-    long idle = first;
-    long later = first + 1;
-    assertEquals(200, telegram(nodeA, idle, 1, "hello").statusCode());
-    Await.await("the first reply", Duration.ofSeconds(30), () -> !telegramTexts(idle).isEmpty());
-    Thread.sleep(3_000);
-    assertEquals(200, telegram(nodeB, later, 1, "hello").statusCode());
-
+    // the dialogs were opened by startCluster (openIdleDialogs): idle first, later 3 s after it
     Await.await(
         "the idle dialog's consent question",
         Duration.ofMinutes(1),
