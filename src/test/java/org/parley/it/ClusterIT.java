@@ -72,7 +72,7 @@ class ClusterIT {
   private static long nextUser = 9_300_000_000L + (System.currentTimeMillis() % 1_000_000) * 1_000;
 
   @BeforeAll
-  static void startCluster() {
+  static void startCluster() throws InterruptedException {
     store = StoreProcess.start("cluster");
     brokers = ArtemisPair.start("cluster");
     String[] args = {
@@ -107,18 +107,13 @@ class ClusterIT {
    * of the class): the test then finds the questions asked, by nodes that were busy meanwhile. No
    * other test touches these users.
    */
-  private static void openIdleDialogs() {
+  private static void openIdleDialogs() throws InterruptedException {
     long first = users(2);
     idle = first;
     later = first + 1;
     assertEquals(200, telegram(nodeA, idle, 1, "hello").statusCode());
     Await.await("the first reply", Duration.ofSeconds(30), () -> !telegramTexts(idle).isEmpty());
-    try {
-      Thread.sleep(3_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Thread.sleep(3_000);
     assertEquals(200, telegram(nodeB, later, 1, "hello").statusCode());
   }
 

@@ -202,7 +202,7 @@ final class NodeProcess implements AutoCloseable {
         List.of(
             "-D[Standalone]",
             "-Xmx768m",
-            "-XX:+UseZGC", // the collector standalone.sh starts it with (wildfly/jvm.conf)
+            System.getProperty("parley.it.collector"), // the server's (pom.xml, wildfly/jvm.conf)
             "-Djboss.home.dir=" + home,
             "-Djboss.server.base.dir=" + base,
             "-Djboss.socket.binding.port-offset=" + portOffset,
