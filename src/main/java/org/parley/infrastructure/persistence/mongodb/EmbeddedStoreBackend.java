@@ -22,12 +22,14 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend, with two changes. Its unique indexes are opened with {@link
- * SerializedKeys}, which looks a key up without serialising it again at every step. And its
- * collections hand out copies of what they hold ({@link CopyingCollection}). The maps are named as
- * the H2 backend names them and hold the same bytes, so a store file is the same with or without
- * this. H2UniqueIndex's constructor is not public: it is called reflectively, and where that fails
- * the backend's own index is used (correct, only slower).
+ * mongo-java-server's H2 backend, with three changes. Its unique indexes are opened with {@link
+ * SerializedKeys}, which looks a key up without serialising it again at every step and writes keys
+ * as BSON. Its collections keep their documents as BSON ({@link BsonDocumentType}), not
+ * Java-serialised. And they hand out copies of what they hold ({@link CopyingCollection}). The maps
+ * are named as the H2 backend names them, and what they held before is read as it was, so a store
+ * file written without this opens with it; a file written with it does not open without it.
+ * H2UniqueIndex's constructor is not public: it is called reflectively, and where that fails the
+ * backend's own index is used (correct, only slower; its keys are then Java-serialised).
  */
 final class EmbeddedStoreBackend extends H2Backend {
 
@@ -52,7 +54,9 @@ final class EmbeddedStoreBackend extends H2Backend {
             this,
             collectionName,
             options,
-            store.openMap("databases." + namespace),
+            store.openMap(
+                "databases." + namespace,
+                new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType())),
             store.openMap("meta." + namespace),
             cursors);
       }

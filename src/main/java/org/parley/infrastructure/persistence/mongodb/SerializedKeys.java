@@ -1,26 +1,84 @@
 package org.parley.infrastructure.persistence.mongodb;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * The key type of the embedded store's unique indexes: H2's {@link ObjectDataType}, which orders
  * mongo-java-server's index keys ({@link KeyValue}, not {@code Comparable}) by their Java
  * serialisation, serialising both keys again for every comparison of a lookup (a third of the
- * embedded store's CPU in #13's profile). The order and the bytes written are the same as
- * ObjectDataType's, so that a store file written before is read as it was. The keys Parley's
- * indexes hold (an id; a dialog and a number) are ordered without serialising them ({@link
- * #compareShaped}); other keys are serialised once, the key looked up and, remembered by identity,
- * the keys in the pages.
+ * embedded store's CPU in #13's profile). The order is the same as ObjectDataType's, so that the
+ * indexes of a store file written before stay in order. The keys Parley's indexes hold (an id; a
+ * dialog and a number) are ordered without serialising them ({@link #compareShaped}); other keys
+ * are serialised once, the key looked up and, remembered by identity, the keys in the pages. Keys
+ * are written as BSON ({@link #write}); those written Java-serialised before are still read.
  */
 final class SerializedKeys extends ObjectDataType {
 
   /** Past this many remembered keys the memory starts again (a few MB). */
   private static final int REMEMBERED = 50_000;
 
+  /**
+   * The tag of a key written as BSON: its values as the one array of a document. Not a tag
+   * ObjectDataType writes, nor {@link BsonDocumentType#BSON}.
+   */
+  static final byte BSON_KEY = (byte) 0xB6;
+
+  private static final String VALUES = "k";
+
   private final Map<Identity, byte[]> serialised = new ConcurrentHashMap<>();
+
+  /**
+   * Writes a key whose values BSON gives back as they are ({@link BsonDocumentType#roundTrips}) as
+   * BSON, not Java-serialised: how a key is written does not decide where it sorts, {@link
+   * #compare} does. A key written the old way is still read.
+   */
+  @Override
+  public void write(WriteBuffer buffer, Object key) {
+    if (key instanceof KeyValue values && roundTrips(values)) {
+      ArrayList<Object> list = new ArrayList<>(values.size());
+      values.forEach(list::add);
+      BsonDocumentType.writeBson(buffer, BSON_KEY, new Document(VALUES, list));
+    } else {
+      super.write(buffer, key);
+    }
+  }
+
+  /**
+   * A key's size in H2's accounting of its page cache and unsaved pages. ObjectDataType estimates a
+   * Java-serialised key by the average of those it wrote, which starts at 10 KB, and it writes none
+   * now: left to it, every key would count as 10 KB, and the cache would hold and the store would
+   * save its pages as if they were a hundred times their size (measured: three times the page
+   * writes).
+   */
+  @Override
+  public int getMemory(Object key) {
+    return key instanceof KeyValue ? 24 + BsonDocumentType.memory(key) : super.getMemory(key);
+  }
+
+  @Override
+  public Object read(ByteBuffer buffer) {
+    if (buffer.get(buffer.position()) != BSON_KEY) {
+      return super.read(buffer);
+    }
+    return new KeyValue((List<?>) BsonDocumentType.readBson(buffer).get(VALUES));
+  }
+
+  private static boolean roundTrips(KeyValue key) {
+    for (Object value : key) {
+      if (!BsonDocumentType.roundTrips(value)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   @Override
   public int compare(Object a, Object b) {

@@ -2,7 +2,9 @@ package org.parley.infrastructure.persistence.mongodb;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,25 +14,30 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The embedded store's index key type orders and finds keys exactly as H2's own (a store file
- * written by either is read by the other), only cheaper.
+ * The embedded store's index key type orders and finds keys exactly as H2's own, only cheaper, and
+ * a store file H2's own backend wrote is read and extended by ours (keys and documents are then
+ * written as BSON, which H2's own cannot read back).
  */
 class SerializedKeysTest {
 
@@ -64,7 +71,32 @@ class SerializedKeysTest {
   }
 
   @Test
-  void aStoreFileIsTheSameWithEitherKeyTypeAndItsUniqueIndexesHold() {
+  void keysAreWrittenAsBsonAndThoseH2WroteAreStillRead() {
+    SerializedKeys ours = new SerializedKeys();
+    KeyValue numbered = new KeyValue("telegram:42-d", 7.0);
+    KeyValue odd = new KeyValue("x", (short) 3); // BSON would give an Integer back
+    WriteBuffer buffer = new WriteBuffer();
+    ours.write(buffer, numbered);
+    int first = buffer.position();
+    ours.write(buffer, odd);
+    new ObjectDataType().write(buffer, numbered); // as H2 wrote every key until now
+    ByteBuffer bytes = buffer.getBuffer();
+    bytes.flip();
+
+    assertEquals(SerializedKeys.BSON_KEY, bytes.get(0));
+    assertNotEquals(SerializedKeys.BSON_KEY, bytes.get(first));
+    assertEquals(numbered, ours.read(bytes));
+    Object read = ours.read(bytes);
+    assertEquals(odd, read);
+    assertEquals(Short.class, ((KeyValue) read).get(1).getClass());
+    assertEquals(numbered, ours.read(bytes));
+    assertEquals(0, bytes.remaining());
+    // counted at about its size, not at the 10 KB ObjectDataType assumes of a key it never wrote
+    assertTrue(ours.getMemory(numbered) < 500, "memory " + ours.getMemory(numbered));
+  }
+
+  @Test
+  void aStoreFileWrittenByH2sOwnBackendIsReadAndExtendedByOursAndItsUniqueIndexesHold() {
     Path file = dir.resolve("store.mv");
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
@@ -82,7 +114,8 @@ class SerializedKeysTest {
             messages.insertOne(
                 new Document("_id", ids.get(i))
                     .append("dialogId", "d" + i % 7)
-                    .append("seq", (long) i));
+                    .append("seq", (long) i)
+                    .append("at", new Date(i)));
           }
           return null;
         });
@@ -104,19 +137,30 @@ class SerializedKeysTest {
                     .append("seq", (long) i);
             assertThrows(MongoWriteException.class, () -> messages.insertOne(again), "seq " + i);
           }
+          assertEquals(new Date(17), messages.find(eq("_id", ids.get(17))).first().getDate("at"));
           messages.insertOne(
               new Document("_id", "late").append("dialogId", "d1").append("seq", 1000L));
+          messages.updateOne(eq("_id", ids.get(3)), Updates.set("seq", 2000L));
+          messages.deleteOne(eq("_id", ids.get(4)));
           return null;
         });
-    // and read by H2's own again
+    // what both wrote, read by ours again
     withStore(
         file,
-        H2Backend::new,
+        EmbeddedStoreBackend::new,
         messages -> {
+          assertEquals(ids.size(), messages.countDocuments(), "300 - 1 deleted + 1 late");
           assertNotNull(messages.find(eq("_id", "late")).first());
-          assertNotNull(messages.find(eq("_id", ids.get(299))).first());
+          assertEquals(2000L, messages.find(eq("_id", ids.get(3))).first().getLong("seq"));
+          assertNull(messages.find(eq("_id", ids.get(4))).first(), "the delete stuck");
+          assertEquals(new Date(299), messages.find(eq("_id", ids.get(299))).first().getDate("at"));
           assertThrows(
               MongoWriteException.class, () -> messages.insertOne(new Document("_id", "late")));
+          Document taken = new Document("_id", "y").append("dialogId", "d1").append("seq", 1000L);
+          assertThrows(MongoWriteException.class, () -> messages.insertOne(taken), "late's number");
+          Document taken2 = new Document("_id", "z").append("dialogId", "d3").append("seq", 2000L);
+          assertThrows(MongoWriteException.class, () -> messages.insertOne(taken2), "updated one");
+          messages.insertOne(new Document("_id", "w").append("dialogId", "d3").append("seq", 3L));
           return null;
         });
   }
