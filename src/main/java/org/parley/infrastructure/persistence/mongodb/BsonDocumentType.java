@@ -118,10 +118,8 @@ final class BsonDocumentType extends BasicDataType<Document> {
         || value instanceof BsonRegularExpression
         || value instanceof BsonJavaScript
         || value instanceof MaxKey
-        || value instanceof MinKey) {
-      return true;
-    }
-    if (value instanceof BinData) {
+        || value instanceof MinKey
+        || value instanceof BinData) {
       return true;
     }
     if (value.getClass() == Document.class) {
